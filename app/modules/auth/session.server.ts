@@ -1,0 +1,92 @@
+// Server-side sessions. The cookie holds a random token; the database holds its SHA-256.
+// Signing in always creates a new session (no fixation); signing out deletes the row, so a
+// stolen cookie stops working at once.
+import { createCookie, redirect } from "@remix-run/node";
+import { randomToken, sha256Hex } from "#app/utils/crypto.server";
+import { prisma } from "#app/utils/db.server";
+import { env } from "#app/utils/env.server";
+import { clientIp, currentPath, isHttps } from "#app/utils/request.server";
+
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+const TOUCH_AFTER_MS = 60 * 60 * 1000;
+
+let cookie: ReturnType<typeof createCookie> | undefined;
+function sessionCookie() {
+  cookie ??= createCookie("portal_session", {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secrets: env().sessionSecrets,
+    maxAge: SESSION_TTL_MS / 1000,
+  });
+  return cookie;
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  locale: string;
+  isAdmin: boolean;
+  isOrganizer: boolean;
+}
+
+const userSelect = { id: true, email: true, name: true, locale: true, isAdmin: true, isOrganizer: true } as const;
+
+/** Starts a new session for the user and returns the Set-Cookie header value. */
+export async function createSession(userId: string, request: Request): Promise<string> {
+  const token = randomToken();
+  await prisma.session.create({
+    data: {
+      id: sha256Hex(token),
+      userId,
+      expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+      userAgent: request.headers.get("user-agent")?.slice(0, 300) ?? null,
+      ip: clientIp(request),
+    },
+  });
+  return sessionCookie().serialize(token, { secure: isHttps(request) });
+}
+
+async function sessionToken(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie().parse(request.headers.get("cookie"));
+  return typeof value === "string" && value.length > 20 ? value : null;
+}
+
+/** The signed-in user, or null. Expired sessions and disabled accounts count as signed out. */
+export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  const token = await sessionToken(request);
+  if (!token) return null;
+  const session = await prisma.session.findUnique({
+    where: { id: sha256Hex(token) },
+    select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: { ...userSelect, disabledAt: true } } },
+  });
+  if (!session || session.expiresAt.getTime() <= Date.now() || session.user.disabledAt) return null;
+  if (Date.now() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await prisma.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
+  }
+  const { disabledAt: _disabled, ...user } = session.user;
+  return user;
+}
+
+/** The signed-in user; a signed-out visitor is sent to the sign-in page and brought back after. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getOptionalUser(request);
+  if (user) return user;
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    throw new Response("Forbidden", { status: 403 });
+  }
+  throw redirect(`/login?redirectTo=${encodeURIComponent(currentPath(request))}`);
+}
+
+/** Ends this session (the row is deleted) and returns the Set-Cookie header that clears it. */
+export async function destroySession(request: Request): Promise<string> {
+  const token = await sessionToken(request);
+  if (token) await prisma.session.deleteMany({ where: { id: sha256Hex(token) } });
+  return sessionCookie().serialize("", { maxAge: 0, secure: isHttps(request) });
+}
+
+/** Ends every session of a user, e.g. after a password reset. */
+export async function destroyAllSessions(userId: string) {
+  await prisma.session.deleteMany({ where: { userId } });
+}

@@ -1,0 +1,80 @@
+// The one database client. SQLite (better-sqlite3) by default, PostgreSQL when
+// DATABASE_URL says so; both clients are generated from the same model
+// (docs/decisions/0002-two-databases.md), so the SQLite client's types serve for both.
+import fs from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PgClient } from "#app/generated/pg/client";
+import { PrismaClient } from "#app/generated/sqlite/client";
+import type { DatabaseTarget } from "./database-url";
+import { env } from "./env.server";
+
+export type Db = PrismaClient;
+export { Prisma } from "#app/generated/sqlite/client";
+
+/** A transaction client, for functions that take part in a caller's transaction. */
+export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+/** Opens SQLite connections with the pragmas the portal relies on. */
+class ConfiguredSqlite extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    for (const sql of [
+      // WAL lets readers run beside the writer; FULL makes a commit durable before it is acknowledged.
+      "PRAGMA journal_mode = WAL",
+      "PRAGMA synchronous = FULL",
+      "PRAGMA foreign_keys = ON",
+    ]) {
+      await adapter.queryRaw({ sql, args: [], argTypes: [] });
+    }
+    return adapter;
+  }
+}
+
+export function createDb(target: DatabaseTarget): Db {
+  if (target.kind === "postgresql") {
+    return new PgClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as Db;
+  }
+  if (target.file) fs.mkdirSync(path.dirname(target.file), { recursive: true });
+  return new PrismaClient({ adapter: new ConfiguredSqlite({ url: target.url, timeout: 10_000 }) });
+}
+
+const holder = globalThis as unknown as { __portalDb?: Db };
+
+function client(): Db {
+  holder.__portalDb ??= createDb(env().database);
+  return holder.__portalDb;
+}
+
+/**
+ * The process-wide client, created on first use so that tests and scripts can choose the
+ * database (DATABASE_URL) before anything touches it.
+ */
+export const prisma: Db = new Proxy({} as Db, {
+  get(_target, property) {
+    const real = client();
+    const value = Reflect.get(real, property, real);
+    return typeof value === "function" ? value.bind(real) : value;
+  },
+});
+
+export async function disconnectDb() {
+  const current = holder.__portalDb;
+  holder.__portalDb = undefined;
+  await current?.$disconnect();
+}
+
+export function databaseKind() {
+  return env().database.kind;
+}
+
+/** Answers whether the database responds; used by /healthz. */
+export async function pingDatabase(): Promise<boolean> {
+  try {
+    await prisma.$queryRawUnsafe("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,33 @@
+// Locale-aware formatting shared by pages and e-mails.
+import type { Language } from "./i18n";
+
+export const DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+const intlLocale: Record<Language, string> = { vi: "vi-VN", en: "en-GB" };
+
+/** A date and time as people of that language write it, in the given (contest's) time zone. */
+export function formatDateTime(date: Date | string, lng: Language, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return new Intl.DateTimeFormat(intlLocale[lng], {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone,
+  }).format(new Date(date));
+}
+
+export function formatDate(date: Date | string, lng: Language, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return new Intl.DateTimeFormat(intlLocale[lng], { dateStyle: "long", timeZone }).format(new Date(date));
+}
+
+export function formatNumber(value: number, lng: Language, fractionDigits?: number): string {
+  return new Intl.NumberFormat(intlLocale[lng], {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits ?? 2,
+  }).format(value);
+}
+
+/** Vietnamese collation: "Đặng" sorts after "Dương", accents ordered as in Vietnamese dictionaries. */
+export const nameCollator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
+
+export function sortByName<T>(items: readonly T[], name: (item: T) => string): T[] {
+  return [...items].sort((a, b) => nameCollator.compare(name(a), name(b)));
+}

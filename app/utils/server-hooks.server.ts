@@ -1,0 +1,37 @@
+// What the Node server (server.mjs) asks of the application at start, per request and at stop.
+import fs from "node:fs";
+import path from "node:path";
+import { ensureFirstAdminLink } from "#app/modules/auth/invitations.server";
+import { isAllowedOrigin, type OriginCheckInput } from "#app/modules/auth/origin.server";
+import { disconnectDb } from "./db.server";
+import { env } from "./env.server";
+import { migrateDeploy } from "./migrate.server";
+
+interface Logger {
+  info: (obj: object, msg?: string) => void;
+  warn: (obj: object, msg?: string) => void;
+}
+
+export const serverHooks = {
+  /** Validates the environment, applies migrations, prints the first-admin link if needed. */
+  async startup(log: Logger) {
+    const config = env(); // throws ConfigError with what to set
+    await migrateDeploy(config.database);
+    log.info({ database: config.database.kind }, "migrations applied");
+    const link = await ensureFirstAdminLink();
+    if (link) {
+      fs.mkdirSync(config.dataDir, { recursive: true });
+      fs.writeFileSync(path.join(config.dataDir, "first-admin-link.txt"), link + "\n", { mode: 0o600 });
+      log.warn({ firstAdminLink: link }, `No admin yet. Open this one-time link to create the first admin: ${link}`);
+    }
+    return { database: config.database.kind, port: config.port, appUrl: config.appUrl };
+  },
+
+  isAllowedOrigin(input: Omit<OriginCheckInput, "trustedOrigins">) {
+    return isAllowedOrigin({ ...input, trustedOrigins: [env().appUrl] });
+  },
+
+  async shutdown() {
+    await disconnectDb();
+  },
+};
