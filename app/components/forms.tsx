@@ -1,0 +1,81 @@
+// The one way to build forms: conform + the module's zod schema (same schema on the server).
+// Field errors are i18n keys (see app/modules/*/*.schema.ts) translated here.
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+
+/** Translates error keys; a key may carry parameters as "key|{json}". */
+export function useErrorText() {
+  const { t } = useTranslation();
+  return (error: string) => {
+    const [key, params] = error.split("|", 2) as [string, string | undefined];
+    let options: Record<string, unknown> = {};
+    if (params) {
+      try {
+        options = JSON.parse(params) as Record<string, unknown>;
+      } catch {
+        options = {};
+      }
+    }
+    // Keys come from our own schemas; anything else is shown as-is.
+    return t(key as "validation.invalid", { defaultValue: key, ...options }) as string;
+  };
+}
+
+export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
+  const text = useErrorText();
+  const list = errors?.filter(Boolean) ?? [];
+  if (!list.length) return null;
+  return (
+    <ul id={id} className="mt-1 space-y-1 text-sm text-red-800">
+      {list.map((e) => (
+        <li key={e}>{text(e)}</li>
+      ))}
+    </ul>
+  );
+}
+
+interface FieldProps {
+  label: string;
+  help?: string;
+  errors?: string[] | null;
+  inputProps: React.InputHTMLAttributes<HTMLInputElement> & { name: string };
+}
+
+/** A labelled input with its help text and translated errors wired up for assistive tech. */
+export function Field({ label, help, errors, inputProps }: FieldProps) {
+  const fallbackId = useId();
+  const id = inputProps.id ?? fallbackId;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const helpId = help ? `${id}-help` : undefined;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        {...inputProps}
+        id={id}
+        className="input"
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[helpId, errorId].filter(Boolean).join(" ") || undefined}
+      />
+      {help ? (
+        <p id={helpId} className="text-sm text-stone-600">
+          {help}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+/** Errors that belong to the whole form (e.g. "wrong e-mail or password"), announced to screen readers. */
+export function FormErrors({ errors }: { errors?: string[] | null }) {
+  const list = errors?.filter(Boolean) ?? [];
+  if (!list.length) return null;
+  return (
+    <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3">
+      <ErrorList errors={list} />
+    </div>
+  );
+}
