@@ -14,11 +14,11 @@ export interface DatabaseTarget {
 
 export const DEFAULT_DATA_DIR = "data";
 
-export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+export function dataDir(env: Record<string, string | undefined> = process.env): string {
   return path.resolve(env.DATA_DIR ?? DEFAULT_DATA_DIR);
 }
 
-export function resolveDatabase(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+export function resolveDatabase(env: Record<string, string | undefined> = process.env): DatabaseTarget {
   const raw = env.DATABASE_URL?.trim();
   if (!raw) {
     const file = path.join(dataDir(env), "portal.db");

@@ -1,0 +1,98 @@
+// Refusals on the organizer area: a signed-out visitor, an entrant and a judge may neither
+// see an organizer page nor run its action, while a contest with data exists.
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "#app/utils/db.server";
+import { createTestUser, formRequest, pageRequest, responseOf, sessionCookie } from "#tests/factories/accounts";
+import * as contestPage from "./organize.$contestId";
+import * as organizeIndex from "./organize._index";
+
+let contestId: string;
+let organizerCookie: string;
+let entrantCookie: string;
+let judgeCookie: string;
+const SECRET_TITLE = "Cuộc thi bí mật của Ban tuyên giáo";
+
+beforeAll(async () => {
+  const organizer = await createTestUser({ isOrganizer: true, name: "Trần Thị Tổ Chức" });
+  const entrant = await createTestUser({ name: "Lê Văn Tác Giả" });
+  const judge = await createTestUser({ name: "Phạm Giám Khảo" });
+  const contest = await prisma.contest.create({
+    data: {
+      title: SECRET_TITLE,
+      slug: "bi-mat",
+      members: { create: [{ userId: organizer.id, role: "ORGANIZER" }, { userId: judge.id, role: "JUDGE" }] },
+    },
+  });
+  contestId = contest.id;
+  organizerCookie = await sessionCookie(organizer.id);
+  entrantCookie = await sessionCookie(entrant.id);
+  judgeCookie = await sessionCookie(judge.id);
+});
+
+const organizerPage = () => `/organize/${contestId}`;
+const load = (path: string, cookie?: string) =>
+  responseOf(() => contestPage.loader({ request: pageRequest(path, cookie), params: { contestId }, context: {} }));
+const loadIndex = (cookie?: string) =>
+  responseOf(() => organizeIndex.loader({ request: pageRequest("/organize", cookie), params: {}, context: {} }));
+const create = (cookie?: string, slug = "moi") =>
+  responseOf(() =>
+    organizeIndex.action({
+      request: formRequest("/organize", { title: "Cuộc thi mới", slug }, cookie),
+      params: {},
+      context: {},
+    }),
+  );
+
+describe("organizer pages and actions", () => {
+  it("sends a signed-out visitor to sign in, and refuses their POST", async () => {
+    const page = await load(organizerPage());
+    expect(page.status).toBe(302);
+    expect(page.headers.get("Location")).toBe(`/login?redirectTo=${encodeURIComponent(organizerPage())}`);
+    expect((await create()).status).toBe(403);
+  });
+
+  it("refuses an entrant with 403 on the organizer area and its action", async () => {
+    expect((await loadIndex(entrantCookie)).status).toBe(403);
+    expect((await create(entrantCookie)).status).toBe(403);
+    const page = await load(organizerPage(), entrantCookie);
+    expect(page.status).toBe(404);
+    expect(await page.text()).not.toContain(SECRET_TITLE);
+  });
+
+  it("refuses a judge of the very contest: 404 on its organizer page, 403 on creating", async () => {
+    const page = await load(organizerPage(), judgeCookie);
+    expect(page.status).toBe(404);
+    expect(await page.text()).not.toContain(SECRET_TITLE);
+    expect((await loadIndex(judgeCookie)).status).toBe(403);
+    expect((await create(judgeCookie)).status).toBe(403);
+    expect(await prisma.contest.count({ where: { slug: "moi" } })).toBe(0);
+  });
+
+  it("serves the organizer, and creates a draft contest with an audit record", async () => {
+    const page = await load(organizerPage(), organizerCookie);
+    expect(page.status).toBe(200);
+    expect(JSON.stringify(await page.json())).toContain(SECRET_TITLE);
+    const created = await create(organizerCookie, "chinh-luan-2026");
+    expect(created.status).toBe(302);
+    const contest = await prisma.contest.findUniqueOrThrow({ where: { slug: "chinh-luan-2026" }, include: { members: true } });
+    expect(created.headers.get("Location")).toBe(`/organize/${contest.id}`);
+    expect(contest.phase).toBe("DRAFT");
+    expect(contest.members.map((m) => m.role)).toEqual(["ORGANIZER"]);
+    expect(await prisma.auditLog.count({ where: { contestId: contest.id, action: "contest.create" } })).toBe(1);
+  });
+
+  it("answers a taken slug with a translated field error and saves nothing", async () => {
+    const before = await prisma.contest.count();
+    const res = await create(organizerCookie, "bi-mat");
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error?: Record<string, string[]> };
+    expect(body.error?.slug).toEqual(["organize:errors.slugTaken"]);
+    expect(await prisma.contest.count()).toBe(before);
+  });
+
+  it("rejects an invalid slug with 400", async () => {
+    const res = await create(organizerCookie, "Có Dấu!");
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error?: Record<string, string[]> }).error?.slug).toEqual(["validation.slug"]);
+  });
+});
