@@ -1,13 +1,22 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { listOpenContests } from "#app/modules/contests/contests.server";
 import { useRootData } from "#app/root";
+import { formatDateTime } from "#app/utils/format";
+import { isLanguage } from "#app/utils/i18n";
 import { pageMeta } from "#app/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("home.title"));
 
+export async function loader() {
+  return { contests: await listOpenContests() };
+}
+
 export default function Home() {
-  const { t } = useTranslation();
+  const { contests } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const lng = isLanguage(i18n.language) ? i18n.language : "vi";
   const user = useRootData()?.user;
   return (
     <div className="space-y-10">
@@ -25,6 +34,27 @@ export default function Home() {
             </Link>
           </p>
         ) : null}
+      </section>
+      <section aria-labelledby="open-contests" className="space-y-3">
+        <h2 id="open-contests" className="text-xl font-semibold">
+          {t("home.openContests")}
+        </h2>
+        {contests.length === 0 ? (
+          <p className="text-stone-700">{t("home.noOpenContests")}</p>
+        ) : (
+          <ul className="grid gap-3 md:grid-cols-2">
+            {contests.map((c) => (
+              <li key={c.id} className="card">
+                <p className="text-lg font-semibold">{c.title}</p>
+                {c.closesAt ? (
+                  <p className="text-sm text-stone-700">
+                    {t("home.deadline", { date: formatDateTime(c.closesAt, lng, c.timeZone) })}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       <section aria-labelledby="roles" className="grid gap-4 md:grid-cols-3">
         <h2 id="roles" className="sr-only">

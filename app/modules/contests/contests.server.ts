@@ -75,3 +75,13 @@ export async function getContestOverview(contestId: string) {
   if (!contest) return null;
   return { ...contest, members: sortByName(contest.members, (m) => m.user.name) };
 }
+
+/** Contests open for entries, for the public home page; soonest deadline first. */
+export async function listOpenContests() {
+  return prisma.contest.findMany({
+    where: { phase: "OPEN" },
+    select: { id: true, slug: true, title: true, closesAt: true, timeZone: true },
+    orderBy: [{ closesAt: "asc" }, { createdAt: "desc" }],
+    take: 50,
+  });
+}
