@@ -893,11 +893,10 @@ ALTER TABLE "AuditLog" ADD CONSTRAINT "AuditLog_contestId_fkey" FOREIGN KEY ("co
 
 
 -- extra.postgresql.sql
--- The audit log is append-only: refuse UPDATE and DELETE at the database itself.
-CREATE FUNCTION "audit_log_append_only"() RETURNS trigger AS $$
-BEGIN
-  RAISE EXCEPTION 'AuditLog is append-only';
-END;
-$$ LANGUAGE plpgsql;
-CREATE TRIGGER "AuditLog_append_only" BEFORE UPDATE OR DELETE ON "AuditLog"
-FOR EACH ROW EXECUTE FUNCTION "audit_log_append_only"();
+-- The audit log is append-only: any UPDATE or DELETE of its rows fails with
+-- "AuditLog is append-only". Rules rather than a PL/pgSQL trigger, because Prisma's migration
+-- runner splits scripts at every semicolon, including those inside a function body.
+CREATE RULE "AuditLog_no_update" AS ON UPDATE TO "AuditLog"
+DO INSTEAD SELECT CAST('AuditLog is append-only: ' || old."id" AS integer);
+CREATE RULE "AuditLog_no_delete" AS ON DELETE TO "AuditLog"
+DO INSTEAD SELECT CAST('AuditLog is append-only: ' || old."id" AS integer);
