@@ -32,6 +32,7 @@ export default tseslint.config(
   {
     // Routes are thin adapters (STYLE.md): no database access from app/routes.
     files: ["app/routes/**"],
+    ignores: ["app/routes/**/*.test.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -12,6 +12,20 @@ import { getLanguage } from "#app/utils/locale.server";
 export { serverHooks } from "#app/utils/server-hooks.server";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * React 18's streaming renderer can leave NUL bytes in a chunk when a multi-byte character
+ * (most Vietnamese letters) falls on its buffer boundary (facebook/react#24985, fixed in 19);
+ * browsers then see text that differs from the client render. NUL is never valid in HTML and
+ * never part of another UTF-8 character, so removing every 0x00 byte is exact.
+ */
+function withoutNulBytes() {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, chunk.includes(0) ? Buffer.from(chunk.filter((byte) => byte !== 0)) : chunk);
+    },
+  });
+}
 
 export default async function handleRequest(
   request: Request,
@@ -32,7 +46,7 @@ export default async function handleRequest(
       {
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           responseHeaders.set("X-Content-Type-Options", "nosniff");
           responseHeaders.set("Referrer-Policy", "same-origin");

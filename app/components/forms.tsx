@@ -38,11 +38,12 @@ interface FieldProps {
   label: string;
   help?: string;
   errors?: string[] | null;
-  inputProps: React.InputHTMLAttributes<HTMLInputElement> & { name: string };
+  /** Usually conform's getInputProps(...); its `key` is for React, not the element, and is dropped. */
+  inputProps: React.InputHTMLAttributes<HTMLInputElement> & { name: string; key?: React.Key | null };
 }
 
 /** A labelled input with its help text and translated errors wired up for assistive tech. */
-export function Field({ label, help, errors, inputProps }: FieldProps) {
+export function Field({ label, help, errors, inputProps: { key: _key, ...inputProps } }: FieldProps) {
   const fallbackId = useId();
   const id = inputProps.id ?? fallbackId;
   const errorId = errors?.length ? `${id}-error` : undefined;

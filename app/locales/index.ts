@@ -1,17 +1,29 @@
 // All translations, bundled for the server and the browser alike (two languages, small).
 // Each feature owns one namespace file per language; add new namespaces here.
+import enAdmin from "./en/admin";
+import enAuth from "./en/auth";
 import enCommon from "./en/common";
+import enMail from "./en/mail";
 import enOrganize from "./en/organize";
+import viAdmin from "./vi/admin";
+import viAuth from "./vi/auth";
 import viCommon from "./vi/common";
+import viMail from "./vi/mail";
 import viOrganize from "./vi/organize";
 
 export const resources = {
   vi: {
     common: viCommon,
+    admin: viAdmin,
+    auth: viAuth,
+    mail: viMail,
     organize: viOrganize,
   },
   en: {
     common: enCommon,
+    admin: enAdmin,
+    auth: enAuth,
+    mail: enMail,
     organize: enOrganize,
   },
 } as const;

@@ -2,8 +2,10 @@
 // Signing in always creates a new session (no fixation); signing out deletes the row, so a
 // stolen cookie stops working at once.
 import { createCookie, redirect } from "@remix-run/node";
+import { defaultLanguage, isLanguage } from "#app/utils/i18n";
+import { setLanguageCookie } from "#app/utils/locale.server";
 import { randomToken, sha256Hex } from "#app/utils/crypto.server";
-import { prisma } from "#app/utils/db.server";
+import { prisma, type Tx } from "#app/utils/db.server";
 import { env } from "#app/utils/env.server";
 import { clientIp, currentPath, isHttps } from "#app/utils/request.server";
 
@@ -33,8 +35,13 @@ export interface SessionUser {
 
 const userSelect = { id: true, email: true, name: true, locale: true, isAdmin: true, isOrganizer: true } as const;
 
-/** Starts a new session for the user and returns the Set-Cookie header value. */
+/**
+ * Starts a new session for the user and returns the Set-Cookie header value. A session this
+ * browser already had is deleted: signing in never keeps an old session id.
+ */
 export async function createSession(userId: string, request: Request): Promise<string> {
+  const previous = await sessionToken(request);
+  if (previous) await prisma.session.deleteMany({ where: { id: sha256Hex(previous) } });
   const token = randomToken();
   await prisma.session.create({
     data: {
@@ -86,7 +93,22 @@ export async function destroySession(request: Request): Promise<string> {
   return sessionCookie().serialize("", { maxAge: 0, secure: isHttps(request) });
 }
 
-/** Ends every session of a user, e.g. after a password reset. */
-export async function destroyAllSessions(userId: string) {
-  await prisma.session.deleteMany({ where: { userId } });
+/** Ends every session of a user, e.g. after a password reset (inside its transaction when given one). */
+export async function destroyAllSessions(userId: string, db: Tx = prisma) {
+  await db.session.deleteMany({ where: { userId } });
+}
+
+/**
+ * The response to every successful sign-in (password, sign-up, reset, invitation): a fresh
+ * session, the language cookie set to the account's saved language, and a redirect.
+ */
+export async function signedInRedirect(
+  request: Request,
+  user: { id: string; locale: string },
+  to: string,
+): Promise<Response> {
+  const headers = new Headers();
+  headers.append("Set-Cookie", await createSession(user.id, request));
+  headers.append("Set-Cookie", await setLanguageCookie(request, isLanguage(user.locale) ? user.locale : defaultLanguage));
+  return redirect(to, { headers });
 }

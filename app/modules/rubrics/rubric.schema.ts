@@ -1,0 +1,45 @@
+// Rubric shapes shared by the browser and the server. A criterion's level descriptors are stored
+// as JSON in Criterion.levels; this module is their one serialiser.
+import { z } from "zod";
+
+export const DEFAULT_STEP = 0.5;
+export const DEFAULT_WEIGHT = 1;
+
+/** A level descriptor: scores from `from` to `to` (both included) earn `label`. */
+export const levelSchema = z.object({
+  from: z.number().min(0),
+  to: z.number().min(0),
+  label: z.string().trim().min(1).max(80),
+});
+export type RubricLevel = z.infer<typeof levelSchema>;
+
+export const levelsSchema = z.array(levelSchema).max(10);
+
+export function serializeLevels(levels: RubricLevel[]): string {
+  return JSON.stringify(levelsSchema.parse(levels));
+}
+
+/** Reads Criterion.levels; a damaged value reads as no levels rather than breaking a page. */
+export function parseLevels(json: string): RubricLevel[] {
+  try {
+    const parsed = levelsSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+
+export interface CriterionTemplate {
+  name: string;
+  description: string;
+  maxPoints: number;
+  step: number;
+  weight: number;
+  /** Highest level first. */
+  levels: RubricLevel[];
+}
+
+export interface RubricTemplate {
+  name: string;
+  criteria: CriterionTemplate[];
+}

@@ -1,0 +1,78 @@
+// Refusals on the admin page, and what the admin may do, with accounts present that could leak.
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "#app/utils/db.server";
+import { createTestUser, formRequest, pageRequest, responseOf, sessionCookie } from "#tests/factories/accounts";
+import * as adminPage from "./admin._index";
+
+const load = (cookie?: string) =>
+  responseOf(() => adminPage.loader({ request: pageRequest("/admin", cookie), params: {}, context: {} }));
+const post = (fields: Record<string, string>, cookie?: string) =>
+  responseOf(() => adminPage.action({ request: formRequest("/admin", fields, cookie), params: {}, context: {} }));
+
+let adminCookie: string;
+let organizerCookie: string;
+let entrantCookie: string;
+let entrantId: string;
+const PRIVATE_EMAIL = "rieng-tu@example.test";
+
+beforeAll(async () => {
+  const admin = await createTestUser({ isAdmin: true, isOrganizer: true });
+  const organizer = await createTestUser({ isOrganizer: true });
+  const entrant = await createTestUser({ email: PRIVATE_EMAIL });
+  entrantId = entrant.id;
+  adminCookie = await sessionCookie(admin.id);
+  organizerCookie = await sessionCookie(organizer.id);
+  entrantCookie = await sessionCookie(entrant.id);
+});
+
+describe("/admin", () => {
+  it("refuses everyone but admins, on the page and its actions", async () => {
+    expect((await load()).status).toBe(302);
+    for (const cookie of [entrantCookie, organizerCookie]) {
+      const page = await load(cookie);
+      expect(page.status).toBe(403);
+      expect(await page.text()).not.toContain(PRIVATE_EMAIL);
+      const res = await post({ intent: "setOrganizer", userId: entrantId, value: "true" }, cookie);
+      expect(res.status).toBe(403);
+    }
+    expect((await post({ intent: "invite", email: "x@example.test" })).status).toBe(403);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: entrantId } })).isOrganizer).toBe(false);
+    expect(await prisma.invitation.count({ where: { email: "x@example.test" } })).toBe(0);
+  });
+
+  it("lists accounts for the admin", async () => {
+    const page = await load(adminCookie);
+    expect(page.status).toBe(200);
+    expect(JSON.stringify(await page.json())).toContain(PRIVATE_EMAIL);
+  });
+
+  it("grants the right to create contests, logged", async () => {
+    const res = await post({ intent: "setOrganizer", userId: entrantId, value: "true" }, adminCookie);
+    expect(res.status).toBe(200);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: entrantId } })).isOrganizer).toBe(true);
+    expect(await prisma.auditLog.count({ where: { action: "user.setOrganizer", targetId: entrantId } })).toBe(1);
+  });
+
+  it("answers 404 for an unknown account", async () => {
+    expect((await post({ intent: "setOrganizer", userId: "nope", value: "true" }, adminCookie)).status).toBe(404);
+  });
+
+  it("invites an organizer by e-mail: an invitation row and a message with its link", async () => {
+    const res = await post({ intent: "invite", email: "Ban.ToChuc@Example.test " }, adminCookie);
+    expect(res.status).toBe(200);
+    const invitation = await prisma.invitation.findFirstOrThrow({ where: { email: "ban.tochuc@example.test" } });
+    expect(invitation.role).toBe("ORGANIZER");
+    expect(invitation.contestId).toBeNull();
+    const mailDir = path.join(process.env.DATA_DIR!, "mail");
+    const messages = fs.readdirSync(mailDir).map((f) => fs.readFileSync(path.join(mailDir, f), "utf8"));
+    expect(messages.some((m) => m.includes("ban.tochuc@example.test") && m.includes("/invitations/"))).toBe(true);
+  });
+
+  it("rejects an invalid e-mail with 400 and sends nothing", async () => {
+    const res = await post({ intent: "invite", email: "not-an-address" }, adminCookie);
+    expect(res.status).toBe(400);
+    expect(await prisma.invitation.count({ where: { email: "not-an-address" } })).toBe(0);
+  });
+});

@@ -1,0 +1,82 @@
+// /signup, step 1: only the e-mail address. The answer is the same whether or not the address
+// already has an account (the e-mail it receives differs), so the page reveals nothing.
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field, FormErrors } from "#app/components/forms";
+import { EmailOnlySchema, tooManyAttemptsError } from "#app/modules/auth/auth.schema";
+import { getOptionalUser } from "#app/modules/auth/session.server";
+import { requestSignup } from "#app/modules/auth/signup.server";
+import { getLanguage } from "#app/utils/locale.server";
+import { pageMeta } from "#app/utils/meta";
+import { clientIp } from "#app/utils/request.server";
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("auth:signup.title"));
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getOptionalUser(request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: EmailOnlySchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), sent: false }, { status: 400 });
+  const outcome = await requestSignup({
+    email: submission.value.email,
+    language: await getLanguage(request),
+    ip: clientIp(request),
+  });
+  if (outcome.status === "throttled") {
+    return data(
+      { result: submission.reply({ formErrors: [tooManyAttemptsError(outcome.retryAfterSeconds)] }), sent: false },
+      { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
+    );
+  }
+  return { result: submission.reply({ resetForm: true }), sent: true };
+}
+
+
+export default function Signup() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "signup",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(EmailOnlySchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EmailOnlySchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <div className="mx-auto max-w-md space-y-6">
+      <h1 className="text-2xl font-bold">{t("auth:signup.title")}</h1>
+      {actionData?.sent ? (
+        <p role="status" className="rounded-md border border-green-300 bg-green-50 p-4">
+          {t("auth:signup.sent")}
+        </p>
+      ) : (
+        <Form method="post" {...getFormProps(form)} className="card space-y-4">
+          <p className="text-stone-700">{t("auth:signup.intro")}</p>
+          <FormErrors errors={form.errors} />
+          <Field
+            label={t("auth:fields.email")}
+            errors={fields.email.errors}
+            inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email" }}
+          />
+          <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+            {t("auth:signup.submit")}
+          </button>
+        </Form>
+      )}
+      <p className="text-sm">
+        {t("auth:signup.haveAccount")}{" "}
+        <Link to="/login" className="link">
+          {t("auth:signup.signIn")}
+        </Link>
+      </p>
+    </div>
+  );
+}
