@@ -1,7 +1,7 @@
 // /admin: the installation's accounts, inviting organizers, granting the right to create contests.
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "#app/components/forms";
@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requireAdmin(user);
   const submission = parseWithZod(await request.formData(), { schema: adminActionSchema });
-  if (submission.status !== "success") return Response.json({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const input = submission.value;
   if (input.intent === "invite") {
     await inviteByEmail({
@@ -46,16 +46,16 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Admin() {
   const { users, me } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const [form, fields] = useForm({
     id: "invite-organizer",
-    lastResult: data?.result,
+    lastResult: actionData?.result,
     constraint: getZodConstraint(adminActionSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: adminActionSchema }),
     shouldRevalidate: "onBlur",
   });
-  const notice = data && "notice" in data ? data.notice : null;
+  const notice = actionData && "notice" in actionData ? actionData.notice : null;
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">{t("admin:heading")}</h1>

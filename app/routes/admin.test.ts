@@ -1,15 +1,12 @@
 // Refusals on the admin page, and what the admin may do, with accounts present that could leak.
-import fs from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "#app/utils/db.server";
-import { createTestUser, formRequest, pageRequest, responseOf, sessionCookie } from "#tests/factories/accounts";
+import { createTestUser, sessionCookie } from "#tests/factories/accounts";
+import { load as runLoader, mailsTo, submit } from "#tests/factories/requests";
 import * as adminPage from "./admin._index";
 
-const load = (cookie?: string) =>
-  responseOf(() => adminPage.loader({ request: pageRequest("/admin", cookie), params: {}, context: {} }));
-const post = (fields: Record<string, string>, cookie?: string) =>
-  responseOf(() => adminPage.action({ request: formRequest("/admin", fields, cookie), params: {}, context: {} }));
+const load = (cookie?: string) => runLoader(adminPage.loader, "/admin", { cookie });
+const post = (fields: Record<string, string>, cookie?: string) => submit(adminPage.action, "/admin", fields, { cookie });
 
 let adminCookie: string;
 let organizerCookie: string;
@@ -33,7 +30,7 @@ describe("/admin", () => {
     for (const cookie of [entrantCookie, organizerCookie]) {
       const page = await load(cookie);
       expect(page.status).toBe(403);
-      expect(await page.text()).not.toContain(PRIVATE_EMAIL);
+      expect(JSON.stringify(page.body)).not.toContain(PRIVATE_EMAIL);
       const res = await post({ intent: "setOrganizer", userId: entrantId, value: "true" }, cookie);
       expect(res.status).toBe(403);
     }
@@ -45,7 +42,7 @@ describe("/admin", () => {
   it("lists accounts for the admin", async () => {
     const page = await load(adminCookie);
     expect(page.status).toBe(200);
-    expect(JSON.stringify(await page.json())).toContain(PRIVATE_EMAIL);
+    expect(JSON.stringify(page.body)).toContain(PRIVATE_EMAIL);
   });
 
   it("grants the right to create contests, logged", async () => {
@@ -65,9 +62,9 @@ describe("/admin", () => {
     const invitation = await prisma.invitation.findFirstOrThrow({ where: { email: "ban.tochuc@example.test" } });
     expect(invitation.role).toBe("ORGANIZER");
     expect(invitation.contestId).toBeNull();
-    const mailDir = path.join(process.env.DATA_DIR!, "mail");
-    const messages = fs.readdirSync(mailDir).map((f) => fs.readFileSync(path.join(mailDir, f), "utf8"));
-    expect(messages.some((m) => m.includes("ban.tochuc@example.test") && m.includes("/invitations/"))).toBe(true);
+    const [message, ...others] = mailsTo("ban.tochuc@example.test");
+    expect(others).toEqual([]);
+    expect(message!.links.some((link) => link.includes("/invitations/"))).toBe(true);
   });
 
   it("rejects an invalid e-mail with 400 and sends nothing", async () => {

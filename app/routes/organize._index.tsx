@@ -1,7 +1,7 @@
 // /organize: the organizer's contests, and creating a new one.
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "#app/components/forms";
@@ -27,23 +27,23 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   if (!canCreateContest(user)) forbidden();
   const submission = parseWithZod(await request.formData(), { schema: createContestSchema });
-  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await createContest(user, submission.value, clientIp(request));
   if (!result.ok) {
-    return Response.json(submission.reply({ fieldErrors: { [result.field]: [result.error] } }), { status: 400 });
+    return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.error] } }) }, { status: 400 });
   }
   return redirect(`/organize/${result.contestId}`);
 }
 
 export default function OrganizeIndex() {
   const { contests, canCreate } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const lng = isLanguage(i18n.language) ? i18n.language : "vi";
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "create-contest",
-    lastResult,
+    lastResult: actionData?.result,
     constraint: getZodConstraint(createContestSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: createContestSchema }),
     shouldRevalidate: "onBlur",

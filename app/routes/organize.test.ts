@@ -2,7 +2,8 @@
 // see an organizer page nor run its action, while a contest with data exists.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "#app/utils/db.server";
-import { createTestUser, formRequest, pageRequest, responseOf, sessionCookie } from "#tests/factories/accounts";
+import { createTestUser, sessionCookie } from "#tests/factories/accounts";
+import { load as runLoader, submit } from "#tests/factories/requests";
 import * as contestPage from "./organize.$contestId";
 import * as organizeIndex from "./organize._index";
 
@@ -30,24 +31,15 @@ beforeAll(async () => {
 });
 
 const organizerPage = () => `/organize/${contestId}`;
-const load = (path: string, cookie?: string) =>
-  responseOf(() => contestPage.loader({ request: pageRequest(path, cookie), params: { contestId }, context: {} }));
-const loadIndex = (cookie?: string) =>
-  responseOf(() => organizeIndex.loader({ request: pageRequest("/organize", cookie), params: {}, context: {} }));
-const create = (cookie?: string, slug = "moi") =>
-  responseOf(() =>
-    organizeIndex.action({
-      request: formRequest("/organize", { title: "Cuộc thi mới", slug }, cookie),
-      params: {},
-      context: {},
-    }),
-  );
+const load = (path: string, cookie?: string) => runLoader(contestPage.loader, path, { cookie, params: { contestId } });
+const loadIndex = (cookie?: string) => runLoader(organizeIndex.loader, "/organize", { cookie });
+const create = (cookie?: string, slug = "moi") => submit(organizeIndex.action, "/organize", { title: "Cuộc thi mới", slug }, { cookie });
 
 describe("organizer pages and actions", () => {
   it("sends a signed-out visitor to sign in, and refuses their POST", async () => {
     const page = await load(organizerPage());
     expect(page.status).toBe(302);
-    expect(page.headers.get("Location")).toBe(`/login?redirectTo=${encodeURIComponent(organizerPage())}`);
+    expect(page.location).toBe(`/login?redirectTo=${encodeURIComponent(organizerPage())}`);
     expect((await create()).status).toBe(403);
   });
 
@@ -56,13 +48,13 @@ describe("organizer pages and actions", () => {
     expect((await create(entrantCookie)).status).toBe(403);
     const page = await load(organizerPage(), entrantCookie);
     expect(page.status).toBe(404);
-    expect(await page.text()).not.toContain(SECRET_TITLE);
+    expect(JSON.stringify(page.body)).not.toContain(SECRET_TITLE);
   });
 
   it("refuses a judge of the very contest: 404 on its organizer page, 403 on creating", async () => {
     const page = await load(organizerPage(), judgeCookie);
     expect(page.status).toBe(404);
-    expect(await page.text()).not.toContain(SECRET_TITLE);
+    expect(JSON.stringify(page.body)).not.toContain(SECRET_TITLE);
     expect((await loadIndex(judgeCookie)).status).toBe(403);
     expect((await create(judgeCookie)).status).toBe(403);
     expect(await prisma.contest.count({ where: { slug: "moi" } })).toBe(0);
@@ -71,11 +63,11 @@ describe("organizer pages and actions", () => {
   it("serves the organizer, and creates a draft contest with an audit record", async () => {
     const page = await load(organizerPage(), organizerCookie);
     expect(page.status).toBe(200);
-    expect(JSON.stringify(await page.json())).toContain(SECRET_TITLE);
+    expect(JSON.stringify(page.body)).toContain(SECRET_TITLE);
     const created = await create(organizerCookie, "chinh-luan-2026");
     expect(created.status).toBe(302);
     const contest = await prisma.contest.findUniqueOrThrow({ where: { slug: "chinh-luan-2026" }, include: { members: true } });
-    expect(created.headers.get("Location")).toBe(`/organize/${contest.id}`);
+    expect(created.location).toBe(`/organize/${contest.id}`);
     expect(contest.phase).toBe("DRAFT");
     expect(contest.members.map((m) => m.role)).toEqual(["ORGANIZER"]);
     expect(await prisma.auditLog.count({ where: { contestId: contest.id, action: "contest.create" } })).toBe(1);
@@ -85,14 +77,15 @@ describe("organizer pages and actions", () => {
     const before = await prisma.contest.count();
     const res = await create(organizerCookie, "bi-mat");
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error?: Record<string, string[]> };
-    expect(body.error?.slug).toEqual(["organize:errors.slugTaken"]);
+    expect((res.body as { result: { error?: Record<string, string[]> } }).result.error?.slug).toEqual([
+      "organize:errors.slugTaken",
+    ]);
     expect(await prisma.contest.count()).toBe(before);
   });
 
   it("rejects an invalid slug with 400", async () => {
     const res = await create(organizerCookie, "Có Dấu!");
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error?: Record<string, string[]> }).error?.slug).toEqual(["validation.slug"]);
+    expect((res.body as { result: { error?: Record<string, string[]> } }).result.error?.slug).toEqual(["validation.slug"]);
   });
 });

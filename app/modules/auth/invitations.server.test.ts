@@ -12,7 +12,7 @@ import {
 } from "./invitations.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { getOptionalUser } from "./session.server";
-import { cookieHeader, getRequest, load, mailsTo, submit, tokenFromLink } from "./test-helpers";
+import { cookieHeader, getRequest, load, mailsTo, submit, tokenFromLink } from "#tests/factories/requests";
 
 const PASSWORD = "mật khẩu giám khảo 2026";
 

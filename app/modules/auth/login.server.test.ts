@@ -8,7 +8,7 @@ import { createTestUser, sessionCookie } from "#tests/factories/accounts";
 import { SIGN_IN_EMAIL_LIMIT, SIGN_IN_IP_LIMIT } from "./login.server";
 import { hashPassword } from "./password.server";
 import { getOptionalUser } from "./session.server";
-import { cookieHeader, getRequest, load, submit, type Outcome } from "./test-helpers";
+import { cookieHeader, getRequest, load, submit, type Outcome } from "#tests/factories/requests";
 
 const PASSWORD = "mật khẩu đủ dài 2026";
 

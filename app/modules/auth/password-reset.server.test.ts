@@ -7,7 +7,7 @@ import { getLanguage } from "#app/utils/locale.server";
 import { createTestUser, sessionCookie } from "#tests/factories/accounts";
 import { hashPassword, verifyPassword } from "./password.server";
 import { getOptionalUser } from "./session.server";
-import { cookieHeader, getRequest, load, mailsTo, submit, tokenFromLink, type Outcome } from "./test-helpers";
+import { cookieHeader, getRequest, load, mailsTo, submit, tokenFromLink, type Outcome } from "#tests/factories/requests";
 
 const OLD_PASSWORD = "mật khẩu cũ đủ dài";
 const NEW_PASSWORD = "mật khẩu mới còn dài hơn";

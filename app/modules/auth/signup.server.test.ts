@@ -10,7 +10,7 @@ import { verifyPassword } from "./password.server";
 import { MAIL_REQUEST_EMAIL_LIMIT } from "./rate-limit.server";
 import { getOptionalUser } from "./session.server";
 import { completeSignup, requestSignup } from "./signup.server";
-import { cookieHeader, getRequest, load, mailsTo, submit, tokenFromLink, type Outcome } from "./test-helpers";
+import { cookieHeader, getRequest, load, mailsTo, submit, tokenFromLink, type Outcome } from "#tests/factories/requests";
 
 const PASSWORD = "một mật khẩu dài 2026";
 

@@ -1,5 +1,5 @@
-// For the accounts tests: real Requests for route actions and loaders, and their outcome
-// as the browser would see it (status, headers, cookies, body), whether the route returned a
+// Real Requests for route actions and loaders in integration tests, and their outcome as the
+// browser would see it (status, headers, cookies, body), whether the route returned a
 // Response, a `data()` value or a plain object, or threw a Response.
 import path from "node:path";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
