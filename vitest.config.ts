@@ -8,7 +8,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["app/**/*.test.{ts,tsx}", "tests/**/*.test.{ts,tsx}", "prisma/**/*.test.ts"],
+    include: ["app/**/*.test.{ts,tsx}", "tests/**/*.test.{ts,tsx}", "prisma/**/*.test.ts", "bench/**/*.test.ts"],
     exclude: ["tests/e2e/**", "node_modules/**"],
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/setup-file.ts"],
