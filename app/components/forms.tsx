@@ -1,7 +1,29 @@
 // The one way to build forms: conform + the module's zod schema (same schema on the server).
 // Field errors are i18n keys (see app/modules/*/*.schema.ts) translated here.
+import { useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+
+/**
+ * A form driven by the module's zod schema: constraints and validation in the browser, the
+ * same schema on the server, and the server's reply (`submission.reply()`) shown in place.
+ */
+export function useSchemaForm<Schema extends z.ZodTypeAny>(
+  id: string,
+  schema: Schema,
+  lastResult: SubmissionResult<string[]> | null | undefined,
+) {
+  return useForm<z.input<Schema>, z.output<Schema>>({
+    id,
+    lastResult,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+}
 
 /** Translates error keys; a key may carry parameters as "key|{json}". */
 export function useErrorText() {

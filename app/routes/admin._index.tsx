@@ -1,10 +1,10 @@
 // /admin: the installation's accounts, inviting organizers, granting the right to create contests.
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors } from "#app/components/forms";
+import { Field, FormErrors, useSchemaForm } from "#app/components/forms";
 import { adminActionSchema } from "#app/modules/auth/admin.schema";
 import { listUsers, setOrganizer } from "#app/modules/auth/admin.server";
 import { inviteByEmail } from "#app/modules/auth/invitations.server";
@@ -48,13 +48,7 @@ export default function Admin() {
   const { users, me } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm({
-    id: "invite-organizer",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(adminActionSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: adminActionSchema }),
-    shouldRevalidate: "onBlur",
-  });
+  const [form, fields] = useSchemaForm("invite-organizer", adminActionSchema, actionData?.result);
   const notice = actionData && "notice" in actionData ? actionData.notice : null;
   return (
     <div className="space-y-8">

@@ -1,11 +1,11 @@
 // /forgot-password: the address of the account. Always the same answer; an existing account
 // receives a single-use link valid for one hour, in its own language.
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors } from "#app/components/forms";
+import { Field, FormErrors, useSchemaForm } from "#app/components/forms";
 import { EmailOnlySchema, tooManyAttemptsError } from "#app/modules/auth/auth.schema";
 import { requestPasswordReset } from "#app/modules/auth/password-reset.server";
 import { pageMeta } from "#app/utils/meta";
@@ -26,19 +26,11 @@ export async function action({ request }: ActionFunctionArgs) {
   return { result: submission.reply({ resetForm: true }), sent: true };
 }
 
-
 export default function ForgotPassword() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "forgot-password",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(EmailOnlySchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EmailOnlySchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useSchemaForm("forgot-password", EmailOnlySchema, actionData?.result);
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-2xl font-bold">{t("auth:forgot.title")}</h1>

@@ -1,14 +1,15 @@
 // /invitations/:token: joining by invitation. The first-admin link creates the first admin;
 // an invitation to an address either creates that address's account or, when it has one,
 // asks its owner to sign in and confirm. Anyone signed in with another address is told so.
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { Field, FormErrors } from "#app/components/forms";
-import { FirstAdminSchema, InvitationNewAccountSchema, PASSWORD_MIN } from "#app/modules/auth/auth.schema";
+import { NewPasswordFields } from "#app/components/account-forms";
+import { Field, FormErrors, useSchemaForm } from "#app/components/forms";
+import { FirstAdminSchema, InvitationNewAccountSchema } from "#app/modules/auth/auth.schema";
 import {
   acceptFirstAdminInvitation,
   acceptInvitationAsUser,
@@ -83,42 +84,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   notFound();
 }
 
-
-function PasswordFields({
-  fields,
-}: {
-  fields: ReturnType<typeof useForm<{ password: string; confirmPassword: string }>>[1];
-}) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <Field
-        label={t("auth:fields.password")}
-        help={t("auth:fields.passwordHelp", { min: PASSWORD_MIN })}
-        errors={fields.password.errors}
-        inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
-      />
-      <Field
-        label={t("auth:fields.confirmPassword")}
-        errors={fields.confirmPassword.errors}
-        inputProps={{ ...getInputProps(fields.confirmPassword, { type: "password" }), autoComplete: "new-password" }}
-      />
-    </>
-  );
-}
-
 function FirstAdminForm() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "first-admin",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(FirstAdminSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: FirstAdminSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useSchemaForm("first-admin", FirstAdminSchema, actionData?.result);
   return (
     <Form method="post" {...getFormProps(form)} className="card space-y-4">
       <p className="text-stone-700">{t("auth:invitation.firstAdminIntro")}</p>
@@ -133,7 +103,7 @@ function FirstAdminForm() {
         errors={fields.email.errors}
         inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email" }}
       />
-      <PasswordFields fields={fields} />
+      <NewPasswordFields fields={fields} />
       <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
         {t("auth:invitation.firstAdminSubmit")}
       </button>
@@ -145,14 +115,7 @@ function NewAccountForm({ email }: { email: string }) {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "invitation-account",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(InvitationNewAccountSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InvitationNewAccountSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useSchemaForm("invitation-account", InvitationNewAccountSchema, actionData?.result);
   return (
     <Form method="post" {...getFormProps(form)} className="card space-y-4">
       <p className="text-stone-700">{t("auth:invitation.newAccountIntro")}</p>
@@ -167,7 +130,7 @@ function NewAccountForm({ email }: { email: string }) {
         errors={fields.name.errors}
         inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "name" }}
       />
-      <PasswordFields fields={fields} />
+      <NewPasswordFields fields={fields} />
       <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
         {t("auth:invitation.newAccountSubmit")}
       </button>

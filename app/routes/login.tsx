@@ -1,11 +1,11 @@
 // /login: e-mail and password. A wrong address and a wrong password get the same answer;
 // too many failures per address or per client address are refused (429) unchecked.
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors } from "#app/components/forms";
+import { Field, FormErrors, useSchemaForm } from "#app/components/forms";
 import { LoginSchema, safeRedirect, tooManyAttemptsError } from "#app/modules/auth/auth.schema";
 import { signIn } from "#app/modules/auth/login.server";
 import { getOptionalUser, signedInRedirect } from "#app/modules/auth/session.server";
@@ -38,21 +38,13 @@ export async function action({ request }: ActionFunctionArgs) {
   return signedInRedirect(request, outcome.user, safeRedirect(submission.value.redirectTo));
 }
 
-
 export default function Login() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const redirectTo = searchParams.get("redirectTo") ?? "";
-  const [form, fields] = useForm({
-    id: "login",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(LoginSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useSchemaForm("login", LoginSchema, actionData?.result);
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-2xl font-bold">{t("auth:login.title")}</h1>

@@ -1,10 +1,10 @@
 // /organize: the organizer's contests, and creating a new one.
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors } from "#app/components/forms";
+import { Field, FormErrors, useSchemaForm } from "#app/components/forms";
 import { requireUser } from "#app/modules/auth/session.server";
 import { createContestSchema } from "#app/modules/contests/contests.schema";
 import { createContest, listManagedContests } from "#app/modules/contests/contests.server";
@@ -41,13 +41,7 @@ export default function OrganizeIndex() {
   const { t, i18n } = useTranslation();
   const lng = isLanguage(i18n.language) ? i18n.language : "vi";
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "create-contest",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(createContestSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: createContestSchema }),
-    shouldRevalidate: "onBlur",
-  });
+  const [form, fields] = useSchemaForm("create-contest", createContestSchema, actionData?.result);
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">{t("organize:heading")}</h1>

@@ -1,12 +1,13 @@
 // /reset-password/:token: the e-mailed link. A new password (twice) replaces the old one, ends
 // every session of the account and signs in with a fresh one.
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors } from "#app/components/forms";
-import { PASSWORD_MIN, ResetPasswordSchema } from "#app/modules/auth/auth.schema";
+import { DeadLink, NewPasswordFields } from "#app/components/account-forms";
+import { FormErrors, useSchemaForm } from "#app/components/forms";
+import { ResetPasswordSchema } from "#app/modules/auth/auth.schema";
 import { getPasswordReset, resetPassword } from "#app/modules/auth/password-reset.server";
 import { signedInRedirect } from "#app/modules/auth/session.server";
 import { pageMeta } from "#app/utils/meta";
@@ -37,31 +38,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return signedInRedirect(request, outcome.user, "/");
 }
 
-
 export default function ResetPassword() {
   const { t } = useTranslation();
   const { email } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "reset-password",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(ResetPasswordSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useSchemaForm("reset-password", ResetPasswordSchema, actionData?.result);
   if (!email || actionData?.linkInvalid) {
     return (
-      <div className="mx-auto max-w-md space-y-6">
-        <h1 className="text-2xl font-bold">{t("auth:reset.title")}</h1>
-        <p role="alert">{t("auth:reset.invalid")}</p>
-        <p>
-          <Link to="/forgot-password" className="btn-primary">
-            {t("auth:reset.startAgain")}
-          </Link>
-        </p>
-      </div>
+      <DeadLink
+        title={t("auth:reset.title")}
+        message={t("auth:reset.invalid")}
+        to="/forgot-password"
+        action={t("auth:reset.startAgain")}
+      />
     );
   }
   return (
@@ -71,20 +61,7 @@ export default function ResetPassword() {
         <p className="text-stone-700">{t("auth:reset.intro", { email })}</p>
         <FormErrors errors={form.errors} />
         <input type="email" name="username" value={email} autoComplete="username" hidden readOnly />
-        <Field
-          label={t("auth:fields.newPassword")}
-          help={t("auth:fields.passwordHelp", { min: PASSWORD_MIN })}
-          errors={fields.password.errors}
-          inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
-        />
-        <Field
-          label={t("auth:fields.confirmPassword")}
-          errors={fields.confirmPassword.errors}
-          inputProps={{
-            ...getInputProps(fields.confirmPassword, { type: "password" }),
-            autoComplete: "new-password",
-          }}
-        />
+        <NewPasswordFields fields={fields} label={t("auth:fields.newPassword")} />
         <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
           {t("auth:reset.submit")}
         </button>

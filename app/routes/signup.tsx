@@ -1,11 +1,11 @@
 // /signup, step 1: only the e-mail address. The answer is the same whether or not the address
 // already has an account (the e-mail it receives differs), so the page reveals nothing.
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors } from "#app/components/forms";
+import { Field, FormErrors, useSchemaForm } from "#app/components/forms";
 import { EmailOnlySchema, tooManyAttemptsError } from "#app/modules/auth/auth.schema";
 import { getOptionalUser } from "#app/modules/auth/session.server";
 import { requestSignup } from "#app/modules/auth/signup.server";
@@ -37,19 +37,11 @@ export async function action({ request }: ActionFunctionArgs) {
   return { result: submission.reply({ resetForm: true }), sent: true };
 }
 
-
 export default function Signup() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "signup",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(EmailOnlySchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EmailOnlySchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useSchemaForm("signup", EmailOnlySchema, actionData?.result);
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-2xl font-bold">{t("auth:signup.title")}</h1>

@@ -1,12 +1,13 @@
 // /signup/verify/:token, step 2 of sign-up: the e-mailed link. Name and password create the
 // entrant account for the proven address; then the new account is signed in.
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors } from "#app/components/forms";
-import { PASSWORD_MIN, SignupCompleteSchema } from "#app/modules/auth/auth.schema";
+import { DeadLink, NewPasswordFields } from "#app/components/account-forms";
+import { Field, FormErrors, useSchemaForm } from "#app/components/forms";
+import { SignupCompleteSchema } from "#app/modules/auth/auth.schema";
 import { signedInRedirect } from "#app/modules/auth/session.server";
 import { completeSignup, getSignupVerification } from "#app/modules/auth/signup.server";
 import { getLanguage } from "#app/utils/locale.server";
@@ -46,31 +47,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return signedInRedirect(request, outcome.user, "/");
 }
 
-
 export default function SignupVerify() {
   const { t } = useTranslation();
   const { email } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "signup-verify",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(SignupCompleteSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupCompleteSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useSchemaForm("signup-verify", SignupCompleteSchema, actionData?.result);
   if (!email || actionData?.linkInvalid) {
     return (
-      <div className="mx-auto max-w-md space-y-6">
-        <h1 className="text-2xl font-bold">{t("auth:signupVerify.title")}</h1>
-        <p role="alert">{t("auth:signupVerify.invalid")}</p>
-        <p>
-          <Link to="/signup" className="btn-primary">
-            {t("auth:signupVerify.startAgain")}
-          </Link>
-        </p>
-      </div>
+      <DeadLink
+        title={t("auth:signupVerify.title")}
+        message={t("auth:signupVerify.invalid")}
+        to="/signup"
+        action={t("auth:signupVerify.startAgain")}
+      />
     );
   }
   return (
@@ -86,20 +76,7 @@ export default function SignupVerify() {
           errors={fields.name.errors}
           inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "name" }}
         />
-        <Field
-          label={t("auth:fields.password")}
-          help={t("auth:fields.passwordHelp", { min: PASSWORD_MIN })}
-          errors={fields.password.errors}
-          inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
-        />
-        <Field
-          label={t("auth:fields.confirmPassword")}
-          errors={fields.confirmPassword.errors}
-          inputProps={{
-            ...getInputProps(fields.confirmPassword, { type: "password" }),
-            autoComplete: "new-password",
-          }}
-        />
+        <NewPasswordFields fields={fields} />
         <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
           {t("auth:signupVerify.submit")}
         </button>
