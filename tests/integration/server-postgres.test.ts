@@ -22,7 +22,8 @@ async function admin(sql: string) {
 }
 
 describe.skipIf(skip)(`node server.mjs on PostgreSQL${skip ? ` (skipped: ${skip})` : ""}`, () => {
-  const name = `portal_server_${Date.now().toString(36)}_${crypto.randomBytes(3).toString("hex")}`;
+  // Named after the template, so tests/setup/run-pg.mjs drops it even if this file is interrupted.
+  const name = `${process.env.TEST_PG_TEMPLATE}_server_${crypto.randomBytes(3).toString("hex")}`;
   const dataDir = path.join(process.env.DATA_DIR!, "server-postgres");
   let created = false;
   let server: RunningServer | undefined;

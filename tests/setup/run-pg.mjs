@@ -7,7 +7,8 @@
 //   3. prisma/derive-pg.mjs --check --pg proves the PostgreSQL migrations match the source schema;
 //   4. vitest runs with TEST_PG_TEMPLATE (each test file gets a copy, tests/setup/setup-file.ts)
 //      and TEST_PG_ADMIN_URL;
-//   5. the template is dropped, also when something failed or the run was interrupted.
+//   5. the template (and any copy of it a test file left) is dropped, also when something
+//      failed or the run was interrupted.
 // The exit code is vitest's (or 1 when a step before it failed).
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
@@ -39,14 +40,24 @@ const templateUrl = (() => {
   return u.toString();
 })();
 
-async function admin(sql) {
+async function admin(sql, params = []) {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await client.query(sql);
+    return await client.query(sql, params);
   } finally {
     await client.end();
   }
+}
+
+/** The template and every database named after it (per-file copies an interrupted run left). */
+async function dropAll() {
+  const { rows } = await admin(
+    "SELECT datname FROM pg_database WHERE datname = $1 OR left(datname, length($1) + 1) = $1 || '_' ORDER BY datname DESC",
+    [template],
+  );
+  for (const { datname } of rows) await admin(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  return rows.length;
 }
 
 let child;
@@ -66,19 +77,24 @@ let created = false;
 let dropping;
 function dropTemplate() {
   dropping ??= created
-    ? admin(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`).then(
-        () => console.log(`test:pg: dropped template database ${template}`),
+    ? dropAll().then(
+        (n) => console.log(`test:pg: dropped template database ${template}${n > 1 ? ` and ${n - 1} left by tests` : ""}`),
         (error) => console.error(`test:pg: could not drop ${template}: ${error.message}`),
       )
     : Promise.resolve();
   return dropping;
 }
 
+// Interrupted: stop the running step; the main flow then drops the databases and exits.
+let interrupted = false;
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
+    interrupted = true;
     child?.kill(signal);
-    void dropTemplate().finally(() => process.exit(130));
   });
+}
+function stopIfInterrupted() {
+  if (interrupted) throw new Error("interrupted");
 }
 
 const prismaCli = path.join(root, "node_modules/prisma/build/index.js");
@@ -87,16 +103,19 @@ try {
   await admin(`CREATE DATABASE "${template}"`);
   created = true;
   console.log(`test:pg: created template database ${template}`);
+  stopIfInterrupted();
 
   const migrate = await run(process.execPath, [prismaCli, "migrate", "deploy"], {
     DATABASE_URL: templateUrl,
     PRISMA_HIDE_UPDATE_MESSAGE: "1",
   });
+  stopIfInterrupted();
   if (migrate !== 0) throw new Error(`prisma migrate deploy failed (exit ${migrate})`);
 
   const check = await run(process.execPath, [path.join(root, "prisma/derive-pg.mjs"), "--check", "--pg"], {
     DATABASE_URL: adminUrl,
   });
+  stopIfInterrupted();
   if (check !== 0) throw new Error(`prisma/derive-pg.mjs --check --pg failed (exit ${check})`);
 
   const vitest = path.join(root, "node_modules/vitest/vitest.mjs");
@@ -104,10 +123,11 @@ try {
     TEST_PG_TEMPLATE: template,
     TEST_PG_ADMIN_URL: adminUrl,
   });
+  stopIfInterrupted();
 } catch (error) {
   console.error(`test:pg: ${error.message}`);
   exitCode = 1;
 } finally {
   await dropTemplate();
 }
-process.exit(exitCode);
+process.exit(interrupted ? 130 : exitCode);

@@ -20,7 +20,8 @@ let dropPg: (() => Promise<void>) | undefined;
 if (pgTemplate) {
   const { default: pg } = await import("pg");
   const adminUrl = new URL(process.env.TEST_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
-  const name = `portal_test_${id.replace(/-/g, "_")}`;
+  // Named after the template, so tests/setup/run-pg.mjs can drop what an interrupted run left.
+  const name = `${pgTemplate}_${id.replace(/-/g, "_")}`;
   const admin = new pg.Client({ connectionString: adminUrl.toString() });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${pgTemplate}"`);
