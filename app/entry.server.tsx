@@ -1,5 +1,5 @@
 import { Transform } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -12,6 +12,23 @@ import { getLanguage } from "#app/utils/locale.server";
 export { serverHooks } from "#app/utils/server-hooks.server";
 
 const ABORT_DELAY = 5_000;
+
+/** Unexpected errors are logged once, as one JSON line; a URL nobody serves (404) and a
+ *  request the client abandoned are not errors of ours. */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (error instanceof Error && error.message.startsWith("No route matches URL")) return;
+  console.error(
+    JSON.stringify({
+      level: 50,
+      time: Date.now(),
+      service: "portal",
+      req: { method: request.method, path: new URL(request.url).pathname },
+      err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+      msg: "unhandled error",
+    }),
+  );
+};
 
 /**
  * React 18's streaming renderer can leave NUL bytes in a chunk when a multi-byte character

@@ -32,8 +32,10 @@ export function useRootData() {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRootData();
-  const { i18n } = useTranslation();
-  const language = data?.language && isLanguage(data.language) ? data.language : defaultLanguage;
+  const { i18n, t } = useTranslation();
+  // Without root data (a URL no route matches) the i18n instance still carries the reader's
+  // language, set from the cookie by entry.server.
+  const language = isLanguage(data?.language) ? data.language : isLanguage(i18n.language) ? i18n.language : defaultLanguage;
   // Keep the browser's i18next in step after the language switcher reloads data.
   useEffect(() => {
     if (i18n.language !== language) void i18n.changeLanguage(language);
@@ -43,6 +45,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {data ? null : <title>{`${t("errors.title")} · ${t("appName")}`}</title>}
         <Meta />
         <Links />
       </head>

@@ -13,8 +13,12 @@ export function languageFromMatches(matches: readonly MatchLike[]) {
   return isLanguage(root?.language) ? root.language : defaultLanguage;
 }
 
-/** `<title>` for a page: "Page · Portal name", translated. */
+/**
+ * `<title>` for a page: "Page · Portal name", translated. Without the root's data (no route
+ * matched the URL) the language is unknown here, and the root layout writes the title itself.
+ */
 export function pageMeta(matches: readonly MatchLike[], title: (t: TFunction) => string): MetaDescriptor[] {
+  if (!matches.some((m) => m.id === "root" && m.data)) return [];
   const t = getFixedT(languageFromMatches(matches));
   return [{ title: `${title(t)} · ${t("appName")}` }];
 }

@@ -67,6 +67,25 @@ test("the chosen language persists across pages and reloads, and can be switched
   await expectPageFrame(page);
 });
 
+test("a page that does not exist answers 404 in the reader's language", async ({ page }) => {
+  for (const lng of LANGUAGES) {
+    await page.goto("/");
+    await switchLanguage(page, lng);
+    const common = texts(lng).common;
+    const response = await page.goto("/khong-co-trang-nay");
+    expect(response?.status()).toBe(404);
+    await expect(page.locator("html")).toHaveAttribute("lang", lng);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(common.errors.title);
+    await expect(page.getByText(common.errors.notFound)).toBeVisible();
+    await expect(page).toHaveTitle(`${common.errors.title} · ${common.appName}`);
+    await expect(languageSwitcher(page).getByRole("button", { name: common.language[lng] })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
+    await expectPageFrame(page);
+  }
+});
+
 test("/healthz answers ok from SQLite", async ({ request }) => {
   const response = await request.get("/healthz");
   expect(response.status()).toBe(200);
