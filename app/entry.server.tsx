@@ -1,7 +1,7 @@
 import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
@@ -13,11 +13,11 @@ export { serverHooks } from "#app/utils/server-hooks.server";
 
 const ABORT_DELAY = 5_000;
 
-/** Unexpected errors are logged once, as one JSON line; a URL nobody serves (404) and a
- *  request the client abandoned are not errors of ours. */
+/** Unexpected errors are logged once, as one JSON line; answers like 404 for a URL nobody
+ *  serves, and requests the client abandoned, are not errors of ours. */
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
-  if (error instanceof Error && error.message.startsWith("No route matches URL")) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   console.error(
     JSON.stringify({
       level: 50,

@@ -1,9 +1,43 @@
 // Pieces shared by the account pages (sign-up, password reset, invitations).
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
-import { Link } from "@remix-run/react";
+import { getFormProps, getInputProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { PASSWORD_MIN } from "#app/modules/auth/auth.schema";
-import { Field } from "./forms";
+import { LoginSchema, PASSWORD_MIN } from "#app/modules/auth/auth.schema";
+import { Field, FormErrors, useSchemaForm } from "./forms";
+
+/**
+ * E-mail and password, posted to /login, which brings the user back to `redirectTo`. Used by
+ * the sign-in page and by the page a signed-out visitor sees on a protected address.
+ */
+export function SignInForm({ redirectTo, lastResult }: { redirectTo: string; lastResult?: SubmissionResult<string[]> | null }) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const [form, fields] = useSchemaForm("login", LoginSchema, lastResult);
+  return (
+    <Form method="post" action="/login" {...getFormProps(form)} className="card space-y-4">
+      <FormErrors errors={form.errors} />
+      <input type="hidden" name="redirectTo" value={redirectTo} />
+      <Field
+        label={t("auth:fields.email")}
+        errors={fields.email.errors}
+        inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email" }}
+      />
+      <Field
+        label={t("auth:fields.password")}
+        errors={fields.password.errors}
+        inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "current-password" }}
+      />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+          {t("auth:login.submit")}
+        </button>
+        <Link to="/forgot-password" className="link text-sm">
+          {t("auth:login.forgot")}
+        </Link>
+      </div>
+    </Form>
+  );
+}
 
 /** A new password and its confirmation. */
 export function NewPasswordFields({

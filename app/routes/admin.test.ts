@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 describe("/admin", () => {
   it("refuses everyone but admins, on the page and its actions", async () => {
-    expect((await load()).status).toBe(302);
+    expect((await load()).status).toBe(403);
     for (const cookie of [entrantCookie, organizerCookie]) {
       const page = await load(cookie);
       expect(page.status).toBe(403);

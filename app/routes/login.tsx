@@ -1,11 +1,10 @@
 // /login: e-mail and password. A wrong address and a wrong password get the same answer;
 // too many failures per address or per client address are refused (429) unchecked.
-import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors, useSchemaForm } from "#app/components/forms";
+import { SignInForm } from "#app/components/account-forms";
 import { LoginSchema, safeRedirect, tooManyAttemptsError } from "#app/modules/auth/auth.schema";
 import { signIn } from "#app/modules/auth/login.server";
 import { getOptionalUser, signedInRedirect } from "#app/modules/auth/session.server";
@@ -41,35 +40,12 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Login() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const redirectTo = searchParams.get("redirectTo") ?? "";
-  const [form, fields] = useSchemaForm("login", LoginSchema, actionData?.result);
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-2xl font-bold">{t("auth:login.title")}</h1>
-      <Form method="post" {...getFormProps(form)} className="card space-y-4">
-        <FormErrors errors={form.errors} />
-        <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field
-          label={t("auth:fields.email")}
-          errors={fields.email.errors}
-          inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email" }}
-        />
-        <Field
-          label={t("auth:fields.password")}
-          errors={fields.password.errors}
-          inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "current-password" }}
-        />
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
-            {t("auth:login.submit")}
-          </button>
-          <Link to="/forgot-password" className="link text-sm">
-            {t("auth:login.forgot")}
-          </Link>
-        </div>
-      </Form>
+      <SignInForm redirectTo={redirectTo} lastResult={actionData?.result} />
       <p className="text-sm">
         {t("auth:login.noAccount")}{" "}
         <Link to="/signup" className="link">

@@ -104,6 +104,19 @@ test("the first-admin link creates the administrator, signs them in, and works o
   const again = await page.goto(link);
   expect(again?.status()).toBe(404);
   await expect(main(page).getByText(auth.invitation.invalid)).toBeVisible();
+
+  // Signed out, the admin page answers 403 without showing anything of it, and offers to
+  // sign in right there; signing in comes back to it.
+  await signOut(page, "vi");
+  const refused = await page.goto("/admin?tab=users");
+  expect(refused?.status()).toBe(403);
+  await expect(main(page).getByRole("cell", { name: email, exact: true })).toHaveCount(0);
+  await inBothLanguages(page, "vi", (lng) => expectAccountPage(page, texts(lng).common.errors.signInTitle));
+  await main(page).getByLabel(auth.fields.email, { exact: true }).fill(email);
+  await main(page).getByLabel(auth.fields.password, { exact: true }).fill(secret);
+  await main(page).getByRole("button", { name: exactly(auth.login.submit) }).click();
+  await expect(page).toHaveURL("/admin?tab=users");
+  await expect(main(page).getByRole("cell", { name: email, exact: true })).toBeVisible();
 });
 
 test("an entrant signs up by e-mail, signs out and in, keeps a language, and resets a forgotten password", async ({

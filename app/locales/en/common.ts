@@ -60,7 +60,7 @@ const common: Translation<typeof vi> = {
     tooManyRequests: "Too many attempts. Please wait a few minutes and try again.",
     server: "The server ran into a problem. Please try again later.",
     goHome: "Go to the home page",
-    signInLink: "Sign in",
+    signInTitle: "Sign in to continue",
   },
   validation: {
     required: "Please fill this in.",

@@ -58,7 +58,7 @@ const common = {
     tooManyRequests: "Bạn đã thử quá nhiều lần. Vui lòng chờ ít phút rồi thử lại.",
     server: "Máy chủ gặp sự cố. Vui lòng thử lại sau.",
     goHome: "Về trang chủ",
-    signInLink: "Đăng nhập",
+    signInTitle: "Đăng nhập để tiếp tục",
   },
   validation: {
     required: "Vui lòng nhập thông tin này.",

@@ -7,7 +7,8 @@ import { setLanguageCookie } from "#app/utils/locale.server";
 import { randomToken, sha256Hex } from "#app/utils/crypto.server";
 import { prisma, type Tx } from "#app/utils/db.server";
 import { env } from "#app/utils/env.server";
-import { clientIp, currentPath, isHttps } from "#app/utils/request.server";
+import { SIGN_IN_REQUIRED } from "#app/utils/errors";
+import { clientIp, isHttps } from "#app/utils/request.server";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 const TOUCH_AFTER_MS = 60 * 60 * 1000;
@@ -76,14 +77,14 @@ export async function getOptionalUser(request: Request): Promise<SessionUser | n
   return user;
 }
 
-/** The signed-in user; a signed-out visitor is sent to the sign-in page and brought back after. */
+/**
+ * The signed-in user. A signed-out visitor gets 403 (nothing about the page leaks, not even
+ * where it leads); the error page then shows a sign-in form that brings them back here.
+ */
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getOptionalUser(request);
   if (user) return user;
-  if (request.method !== "GET" && request.method !== "HEAD") {
-    throw new Response("Forbidden", { status: 403 });
-  }
-  throw redirect(`/login?redirectTo=${encodeURIComponent(currentPath(request))}`);
+  throw new Response(SIGN_IN_REQUIRED, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
 /** Ends this session (the row is deleted) and returns the Set-Cookie header that clears it. */
