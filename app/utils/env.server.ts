@@ -35,7 +35,7 @@ export interface Env {
 
 export class ConfigError extends Error {}
 
-function emptyToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+function emptyToUndefined(env: Record<string, string | undefined>): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(env)) out[k] = v === "" ? undefined : v;
   return out;
@@ -69,7 +69,7 @@ function sessionSecrets(secret: string | undefined, isProduction: boolean, dir: 
   }
 }
 
-export function loadEnv(raw: NodeJS.ProcessEnv = process.env): Env {
+export function loadEnv(raw: Record<string, string | undefined> = process.env): Env {
   const parsed = schema.safeParse(emptyToUndefined(raw));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
