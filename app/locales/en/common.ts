@@ -53,7 +53,7 @@ const common: Translation<typeof vi> = {
   errors: {
     title: "Something went wrong",
     badRequest: "The request is not valid.",
-    unauthorized: "Please sign in to continue.",
+    unauthorized: "This page is for signed-in accounts with access. Sign in and you will be brought back to it.",
     forbidden: "You are not allowed to do this.",
     notFound: "The page or record you asked for was not found.",
     crossSite: "The request was refused because it did not come from this portal's pages.",

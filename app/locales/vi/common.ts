@@ -51,7 +51,7 @@ const common = {
   errors: {
     title: "Đã xảy ra lỗi",
     badRequest: "Yêu cầu không hợp lệ.",
-    unauthorized: "Bạn cần đăng nhập để tiếp tục.",
+    unauthorized: "Trang này dành cho tài khoản có quyền truy cập. Hãy đăng nhập, bạn sẽ được đưa trở lại đúng trang này.",
     forbidden: "Bạn không có quyền thực hiện thao tác này.",
     notFound: "Không tìm thấy trang hoặc dữ liệu bạn yêu cầu.",
     crossSite: "Yêu cầu bị từ chối vì không xuất phát từ trang của cổng thi.",
