@@ -2,7 +2,7 @@
 import { getFormProps, getInputProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LoginSchema, PASSWORD_MIN } from "#app/modules/auth/auth.schema";
+import { EmailOnlySchema, LoginSchema, PASSWORD_MIN } from "#app/modules/auth/auth.schema";
 import { Field, FormErrors, useSchemaForm } from "./forms";
 
 /**
@@ -77,5 +77,50 @@ export function DeadLink({ title, message, to, action }: { title: string; messag
         </Link>
       </p>
     </div>
+  );
+}
+
+/**
+ * Step one of the e-mailed-link flows (sign-up, forgotten password): one address, then the same
+ * "we have sent a link" notice whatever the address, so the page reveals nothing.
+ */
+export function EmailLinkRequest({
+  id,
+  intro,
+  submit,
+  sent,
+  done,
+  lastResult,
+}: {
+  id: string;
+  intro: string;
+  submit: string;
+  sent: string;
+  done: boolean;
+  lastResult?: SubmissionResult<string[]> | null;
+}) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const [form, fields] = useSchemaForm(id, EmailOnlySchema, lastResult);
+  if (done) {
+    return (
+      <p role="status" className="rounded-md border border-green-300 bg-green-50 p-4">
+        {sent}
+      </p>
+    );
+  }
+  return (
+    <Form method="post" {...getFormProps(form)} className="card space-y-4">
+      <p className="text-stone-700">{intro}</p>
+      <FormErrors errors={form.errors} />
+      <Field
+        label={t("auth:fields.email")}
+        errors={fields.email.errors}
+        inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email" }}
+      />
+      <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+        {submit}
+      </button>
+    </Form>
   );
 }

@@ -1,11 +1,10 @@
 // /forgot-password: the address of the account. Always the same answer; an existing account
 // receives a single-use link valid for one hour, in its own language.
-import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors, useSchemaForm } from "#app/components/forms";
+import { EmailLinkRequest } from "#app/components/account-forms";
 import { EmailOnlySchema, tooManyAttemptsError } from "#app/modules/auth/auth.schema";
 import { requestPasswordReset } from "#app/modules/auth/password-reset.server";
 import { pageMeta } from "#app/utils/meta";
@@ -29,29 +28,17 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ForgotPassword() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [form, fields] = useSchemaForm("forgot-password", EmailOnlySchema, actionData?.result);
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-2xl font-bold">{t("auth:forgot.title")}</h1>
-      {actionData?.sent ? (
-        <p role="status" className="rounded-md border border-green-300 bg-green-50 p-4">
-          {t("auth:forgot.sent")}
-        </p>
-      ) : (
-        <Form method="post" {...getFormProps(form)} className="card space-y-4">
-          <p className="text-stone-700">{t("auth:forgot.intro")}</p>
-          <FormErrors errors={form.errors} />
-          <Field
-            label={t("auth:fields.email")}
-            errors={fields.email.errors}
-            inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email" }}
-          />
-          <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
-            {t("auth:forgot.submit")}
-          </button>
-        </Form>
-      )}
+      <EmailLinkRequest
+        id="forgot-password"
+        intro={t("auth:forgot.intro")}
+        submit={t("auth:forgot.submit")}
+        sent={t("auth:forgot.sent")}
+        done={actionData?.sent === true}
+        lastResult={actionData?.result}
+      />
       <p className="text-sm">
         <Link to="/login" className="link">
           {t("auth:forgot.backToLogin")}

@@ -1,11 +1,10 @@
 // /signup, step 1: only the e-mail address. The answer is the same whether or not the address
 // already has an account (the e-mail it receives differs), so the page reveals nothing.
-import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors, useSchemaForm } from "#app/components/forms";
+import { EmailLinkRequest } from "#app/components/account-forms";
 import { EmailOnlySchema, tooManyAttemptsError } from "#app/modules/auth/auth.schema";
 import { getOptionalUser } from "#app/modules/auth/session.server";
 import { requestSignup } from "#app/modules/auth/signup.server";
@@ -40,29 +39,17 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Signup() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [form, fields] = useSchemaForm("signup", EmailOnlySchema, actionData?.result);
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-2xl font-bold">{t("auth:signup.title")}</h1>
-      {actionData?.sent ? (
-        <p role="status" className="rounded-md border border-green-300 bg-green-50 p-4">
-          {t("auth:signup.sent")}
-        </p>
-      ) : (
-        <Form method="post" {...getFormProps(form)} className="card space-y-4">
-          <p className="text-stone-700">{t("auth:signup.intro")}</p>
-          <FormErrors errors={form.errors} />
-          <Field
-            label={t("auth:fields.email")}
-            errors={fields.email.errors}
-            inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email" }}
-          />
-          <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
-            {t("auth:signup.submit")}
-          </button>
-        </Form>
-      )}
+      <EmailLinkRequest
+        id="signup"
+        intro={t("auth:signup.intro")}
+        submit={t("auth:signup.submit")}
+        sent={t("auth:signup.sent")}
+        done={actionData?.sent === true}
+        lastResult={actionData?.result}
+      />
       <p className="text-sm">
         {t("auth:signup.haveAccount")}{" "}
         <Link to="/login" className="link">
