@@ -62,7 +62,7 @@ describe("/admin", () => {
     const invitation = await prisma.invitation.findFirstOrThrow({ where: { email: "ban.tochuc@example.test" } });
     expect(invitation.role).toBe("ORGANIZER");
     expect(invitation.contestId).toBeNull();
-    const [message, ...others] = mailsTo("ban.tochuc@example.test");
+    const [message, ...others] = await mailsTo("ban.tochuc@example.test");
     expect(others).toEqual([]);
     expect(message!.links.some((link) => link.includes("/invitations/"))).toBe(true);
   });

@@ -29,8 +29,8 @@ export function uniqueEmail(label: string): string {
 }
 
 /** The newest message for a recipient in the e2e server's mail folder, or undefined. */
-export function latestEmail(to: string): Email | undefined {
-  return readEmails(MAIL_DIR, to).at(-1);
+export async function latestEmail(to: string): Promise<Email | undefined> {
+  return (await readEmails(MAIL_DIR, to)).at(-1);
 }
 
 /**
@@ -38,13 +38,13 @@ export function latestEmail(to: string): Email | undefined {
  * response); returns the newest message that was not there before.
  */
 export async function expectNewEmail(to: string, action: () => Promise<unknown>): Promise<Email> {
-  const before = new Set(readEmails(MAIL_DIR, to).map((m) => m.file));
+  const before = new Set((await readEmails(MAIL_DIR, to)).map((m) => m.file));
   await action();
   let fresh: Email[] = [];
   await expect
     .poll(
-      () => {
-        fresh = readEmails(MAIL_DIR, to).filter((m) => !before.has(m.file));
+      async () => {
+        fresh = (await readEmails(MAIL_DIR, to)).filter((m) => !before.has(m.file));
         return fresh.length;
       },
       { message: `a new e-mail to ${to} in ${MAIL_DIR}`, timeout: 10_000 },

@@ -126,7 +126,7 @@ export function mailDir(): string {
 }
 
 /** The messages written for an address so far, oldest first. */
-export function mailsTo(address: string): Email[] {
+export async function mailsTo(address: string): Promise<Email[]> {
   return readEmails(mailDir(), address);
 }
 

@@ -28,7 +28,7 @@ describe("sendMail without SMTP", () => {
     expect(head).toMatch(/^[\x20-\x7e\r\n\t]*$/);
     expect(head).toMatch(/\r\n/);
 
-    const email = parseEml(raw, file);
+    const email = await parseEml(raw, file);
     expect(email.to).toEqual(["huong.nguyen@example.vn"]);
     expect(email.subject).toBe("Xác nhận đăng ký — Cuộc thi chính luận «Bảo vệ nền tảng tư tưởng»");
     expect(email.text.replace(/\r\n/g, "\n").trim()).toBe(TEXT);
@@ -40,8 +40,8 @@ describe("sendMail without SMTP", () => {
     const message = { to: "a@example.vn", subject: "Một", text: "một", html: "<p>một</p>", links: [] };
     const [a, b] = await Promise.all([sendMail(message), sendMail({ ...message, subject: "Hai" })]);
     expect(a.file).not.toBe(b.file);
-    const subjects = [a.file!, b.file!].map((f) => parseEml(fs.readFileSync(f)).subject).sort();
-    expect(subjects).toEqual(["Hai", "Một"]);
+    const emails = await Promise.all([a.file!, b.file!].map((f) => parseEml(fs.readFileSync(f))));
+    expect(emails.map((m) => m.subject).sort()).toEqual(["Hai", "Một"]);
   });
 
   it("makes a file-name slug of any address", () => {
@@ -59,7 +59,7 @@ describe("templates", () => {
     expect(en.subject).toBe("Confirm your e-mail address to create your account");
     expect(vi.links).toEqual([url]);
     const sent = await sendMail({ to: "moi@example.vn", ...vi });
-    const email = parseEml(fs.readFileSync(sent.file!));
+    const email = await parseEml(fs.readFileSync(sent.file!));
     expect(email.links).toEqual([url]);
     expect(email.text).toContain("Liên kết có hiệu lực trong 24 giờ");
     expect(email.html).toContain('lang="vi"');
