@@ -3,11 +3,13 @@
 import enAdmin from "./en/admin";
 import enAuth from "./en/auth";
 import enCommon from "./en/common";
+import enContests from "./en/contests";
 import enMail from "./en/mail";
 import enOrganize from "./en/organize";
 import viAdmin from "./vi/admin";
 import viAuth from "./vi/auth";
 import viCommon from "./vi/common";
+import viContests from "./vi/contests";
 import viMail from "./vi/mail";
 import viOrganize from "./vi/organize";
 
@@ -18,6 +20,7 @@ export const resources = {
     auth: viAuth,
     mail: viMail,
     organize: viOrganize,
+    contests: viContests,
   },
   en: {
     common: enCommon,
@@ -25,6 +28,7 @@ export const resources = {
     auth: enAuth,
     mail: enMail,
     organize: enOrganize,
+    contests: enContests,
   },
 } as const;
 
