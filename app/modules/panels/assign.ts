@@ -18,11 +18,17 @@
 //   3. preference: Σ over pairs of −expertise·w.expertise − willing·w.willing + unwilling·w.unwilling.
 // Comparing triples instead of summing scaled weights keeps the integer parts exact at any size.
 //
-// Algorithm: successive shortest paths with Johnson potentials and Dijkstra on the residual graph
-// (one unit per augmentation). Initial potentials come from the acyclic initial graph, so negative
-// pair costs are fine. At the end, the flow is maximum and of minimum cost for that value; when it
-// is short of k·entries the panel is infeasible and the entries reachable from the source in the
-// residual graph (the smallest minimum cut, the same for every maximum flow) are named.
+// Algorithm: successive shortest paths with Johnson potentials (one unit per augmentation). A panel
+// has few judges, so the search runs on the judges only: a residual path alternates entries and
+// judges, and the cheapest way to move some entry from judge a to judge b (or to start a path at
+// judge b) is kept in a lazy heap per judge pair, so each augmentation is a dense Dijkstra over
+// the m judges (O(m²) plus heap updates) rather than a search of the panel's n·m arcs. Initial
+// potentials are the exact distances with no flow, so negative pair costs are fine. At the end,
+// the flow is maximum and of minimum cost for that value; when it is short of k·entries the panel
+// is infeasible and the entries reachable from the source in the residual graph (the smallest
+// minimum cut, the same for every maximum flow) are named. Memory per panel is O(n·m + m²) (dense
+// pair tables, one heap per judge pair): fine for panels of tens of judges, not for one panel of
+// thousands of judges, which would need sparse candidate lists per entry.
 //
 // The seed only breaks ties: it shuffles the order of the panel's entries and judges before the
 // search, so among equally cheap assignments a different seed may pick a different one, and the
@@ -227,80 +233,63 @@ interface PanelOutcome {
   preference: number;
 }
 
-/** An indexed binary min-heap over node ids, ordered by three key arrays lexicographically. */
-class TripleHeap {
-  private readonly heap: Int32Array;
-  private readonly pos: Int32Array;
-  size = 0;
-  constructor(
-    capacity: number,
-    private readonly k0: Float64Array,
-    private readonly k1: Float64Array,
-    private readonly k2: Float64Array,
-  ) {
-    this.heap = new Int32Array(capacity);
-    this.pos = new Int32Array(capacity).fill(-1);
+/**
+ * A binary min-heap of entry indices keyed by a pair (k0, k2) compared lexicographically, ties
+ * broken by the smaller entry index (so the order, hence the result, is deterministic).
+ */
+class PairHeap {
+  readonly ids: number[] = [];
+  readonly k0: number[] = [];
+  readonly k2: number[] = [];
+  get size(): number {
+    return this.ids.length;
   }
-  private less(a: number, b: number): boolean {
-    const { k0, k1, k2 } = this;
-    if (k0[a] !== k0[b]) return k0[a]! < k0[b]!;
-    if (k1[a] !== k1[b]) return k1[a]! < k1[b]!;
-    if (k2[a] !== k2[b]) return k2[a]! < k2[b]!;
-    return a < b;
+  private less(i: number, j: number): boolean {
+    const { k0, k2, ids } = this;
+    if (k0[i] !== k0[j]) return k0[i]! < k0[j]!;
+    if (k2[i] !== k2[j]) return k2[i]! < k2[j]!;
+    return ids[i]! < ids[j]!;
   }
-  clear(): void {
-    for (let i = 0; i < this.size; i++) this.pos[this.heap[i]!] = -1;
-    this.size = 0;
+  private swap(i: number, j: number): void {
+    const { k0, k2, ids } = this;
+    const a = ids[i]!;
+    ids[i] = ids[j]!;
+    ids[j] = a;
+    const b = k0[i]!;
+    k0[i] = k0[j]!;
+    k0[j] = b;
+    const c = k2[i]!;
+    k2[i] = k2[j]!;
+    k2[j] = c;
   }
-  /** Inserts v or restores order after its key decreased. */
-  upsert(v: number): void {
-    let i = this.pos[v]!;
-    if (i < 0) {
-      i = this.size++;
-      this.heap[i] = v;
-      this.pos[v] = i;
-    }
-    this.up(i);
-  }
-  pop(): number {
-    const top = this.heap[0]!;
-    this.pos[top] = -1;
-    const last = this.heap[--this.size]!;
-    if (this.size > 0) {
-      this.heap[0] = last;
-      this.pos[last] = 0;
-      this.down(0);
-    }
-    return top;
-  }
-  private up(i: number): void {
-    const h = this.heap;
-    const v = h[i]!;
+  push(id: number, key0: number, key2: number): void {
+    let i = this.ids.length;
+    this.ids.push(id);
+    this.k0.push(key0);
+    this.k2.push(key2);
     while (i > 0) {
       const p = (i - 1) >> 1;
-      const pv = h[p]!;
-      if (!this.less(v, pv)) break;
-      h[i] = pv;
-      this.pos[pv] = i;
+      if (!this.less(i, p)) break;
+      this.swap(i, p);
       i = p;
     }
-    h[i] = v;
-    this.pos[v] = i;
   }
-  private down(i: number): void {
-    const h = this.heap;
-    const v = h[i]!;
+  pop(): void {
+    const last = this.ids.length - 1;
+    this.swap(0, last);
+    this.ids.pop();
+    this.k0.pop();
+    this.k2.pop();
+    const size = last;
+    let i = 0;
     for (;;) {
       let c = 2 * i + 1;
-      if (c >= this.size) break;
-      if (c + 1 < this.size && this.less(h[c + 1]!, h[c]!)) c++;
-      if (!this.less(h[c]!, v)) break;
-      h[i] = h[c]!;
-      this.pos[h[i]!] = i;
+      if (c >= size) break;
+      if (c + 1 < size && this.less(c + 1, c)) c++;
+      if (!this.less(c, i)) break;
+      this.swap(c, i);
       i = c;
     }
-    h[i] = v;
-    this.pos[v] = i;
   }
 }
 
@@ -313,194 +302,209 @@ function solvePanel(panel: AssignPanel, ctx: Context, seed: number): PanelOutcom
   const entryOrder = permutation(n, next);
   const judgeOrder = permutation(m, next);
 
-  // Nodes: entries 0..n-1, judges n..n+m-1, sink T = n+m, source S = n+m+1.
-  const T = n + m;
-  const S = n + m + 1;
-  const N = n + m + 2;
-
   const cap = new Int32Array(m);
+  const judgeIds: string[] = [];
+  const judgeExpertise: (Readonly<Record<string, number>> | undefined)[] = [];
   for (let j = 0; j < m; j++) {
-    const c = panel.judges[judgeOrder[j]!]!.cap;
-    cap[j] = c === undefined ? n : Math.min(c, n);
+    const judge = panel.judges[judgeOrder[j]!]!;
+    cap[j] = judge.cap === undefined ? n : Math.min(judge.cap, n);
+    judgeIds.push(judge.id);
+    judgeExpertise.push(ctx.expertise.get(judge.id));
   }
 
-  // Entry → judge arcs in CSR form, plus each judge's incoming arcs.
-  const eStart = new Int32Array(n + 1);
-  const arcJudge: number[] = [];
-  const arcKeep: number[] = [];
-  const arcPref: number[] = [];
+  // Dense pair tables, row = entry (internal order), column = judge (internal order): a panel has
+  // few judges, so n × m stays small, and the flow on entry → judge arcs is `assigned`.
+  const allowed = new Uint8Array(n * m);
+  const keepC = new Float64Array(n * m);
+  const prefC = new Float64Array(n * m);
   const eligible = new Int32Array(n); // by input index
   for (let e = 0; e < n; e++) {
-    eStart[e] = arcJudge.length;
     const entry = panel.entries[entryOrder[e]!]!;
     const conflicted = ctx.conflicts.get(entry.id);
     const kept = ctx.previous.get(entry.id);
+    let count = 0;
     for (let j = 0; j < m; j++) {
-      const judgeId = panel.judges[judgeOrder[j]!]!.id;
+      const judgeId = judgeIds[j]!;
       if (conflicted?.has(judgeId)) continue;
+      const r = e * m + j;
       const stance = ctx.stance.get(judgeId + SEP + entry.id) ?? 0;
-      const expertise = ctx.expertise.get(judgeId)?.[entry.categoryId] ?? 0;
-      arcJudge.push(j);
-      arcKeep.push(kept?.has(judgeId) ? -1 : 0);
-      arcPref.push(pairPreferenceCost(expertise, stance > 0, stance < 0, ctx.weights));
+      allowed[r] = 1;
+      keepC[r] = kept?.has(judgeId) ? -1 : 0;
+      prefC[r] = pairPreferenceCost(judgeExpertise[j]?.[entry.categoryId] ?? 0, stance > 0, stance < 0, ctx.weights);
+      count++;
     }
-    eligible[entryOrder[e]!] = arcJudge.length - eStart[e]!;
+    eligible[entryOrder[e]!] = count;
   }
-  eStart[n] = arcJudge.length;
-  const A = arcJudge.length;
-  const arcEntry = new Int32Array(A);
-  for (let e = 0; e < n; e++) for (let a = eStart[e]!; a < eStart[e + 1]!; a++) arcEntry[a] = e;
-  const jStart = new Int32Array(m + 1);
-  for (let a = 0; a < A; a++) jStart[arcJudge[a]! + 1]!++;
-  for (let j = 0; j < m; j++) jStart[j + 1]! += jStart[j]!;
-  const jArcs = new Int32Array(A);
-  {
-    const fill = jStart.slice(0, m);
-    for (let a = 0; a < A; a++) jArcs[fill[arcJudge[a]!]!++] = a;
-  }
-  const keepC = Float64Array.from(arcKeep);
-  const prefC = Float64Array.from(arcPref);
-
-  const flow = new Uint8Array(A);
+  const assigned = new Uint8Array(n * m);
   const supplied = new Int32Array(n);
   const load = new Int32Array(m);
 
-  // Potentials: exact distances in the initial (acyclic) graph.
-  const p0 = new Float64Array(N);
-  const p1 = new Float64Array(N);
-  const p2 = new Float64Array(N);
-  {
-    let t0 = Infinity;
-    let t1 = Infinity;
-    let t2 = Infinity;
-    for (let j = 0; j < m; j++) {
-      let b0 = Infinity;
-      const b1 = 0;
-      let b2 = Infinity;
-      for (let i = jStart[j]!; i < jStart[j + 1]!; i++) {
-        const a = jArcs[i]!;
-        if (keepC[a]! < b0 || (keepC[a] === b0 && prefC[a]! < b2)) {
-          b0 = keepC[a]!;
-          b2 = prefC[a]!;
-        }
-      }
-      if (b0 === Infinity) continue; // unreachable judge: its potential never matters
-      p0[n + j] = b0;
-      p1[n + j] = b1;
-      p2[n + j] = b2;
-      if (cap[j]! > 0) {
-        const c1 = b1 + 1;
-        if (b0 < t0 || (b0 === t0 && (c1 < t1 || (c1 === t1 && b2 < t2)))) {
-          t0 = b0;
-          t1 = c1;
-          t2 = b2;
-        }
-      }
+  // The residual graph, seen from the judges. A shortest path alternates entries and judges:
+  //   S → e₀ → j₁ → e₁ → j₂ → … → j_r → T,
+  // where e₀ still needs reads, e_i is assigned to j_i and not to j_{i+1} (it moves from j_i to
+  // j_{i+1}), and j_r has capacity left. So the only distances that matter are between judges:
+  // the arc S ⇒ j costs min over e₀ of c(e₀, j), the arc a ⇒ b costs min over movable e of
+  // c(e, b) − c(e, a). Lazy heaps keep these minima (an entry is dropped from a heap when found
+  // invalid at the top, and pushed again whenever it becomes valid), so each augmentation is a
+  // dense Dijkstra on m judges instead of a search through every entry. A shortest walk may use
+  // one entry twice (moved off two different judges onto two others); it is still a valid
+  // augmentation, as every arc is used at most once.
+  const fromSource: PairHeap[] = [];
+  for (let j = 0; j < m; j++) {
+    const h = new PairHeap();
+    for (let e = 0; e < n; e++) if (allowed[e * m + j]) h.push(e, keepC[e * m + j]!, prefC[e * m + j]!);
+    fromSource.push(h);
+  }
+  const between: PairHeap[] = Array.from({ length: m * m }, () => new PairHeap());
+  const pushBetween = (e: number, a: number, b: number) => {
+    const ra = e * m + a;
+    const rb = e * m + b;
+    between[a * m + b]!.push(e, keepC[rb]! - keepC[ra]!, prefC[rb]! - prefC[ra]!);
+  };
+  const assign = (e: number, j: number) => {
+    const row = e * m;
+    assigned[row + j] = 1;
+    for (let b = 0; b < m; b++) if (b !== j && allowed[row + b] && !assigned[row + b]) pushBetween(e, j, b);
+  };
+  const unassign = (e: number, j: number) => {
+    const row = e * m;
+    assigned[row + j] = 0;
+    for (let c = 0; c < m; c++) if (assigned[row + c]) pushBetween(e, c, j);
+    if (supplied[e]! < k) fromSource[j]!.push(e, keepC[row + j]!, prefC[row + j]!);
+  };
+  /** The cheapest entry that can start a path at judge j, or −1. */
+  const topSource = (j: number): number => {
+    const h = fromSource[j]!;
+    while (h.size > 0) {
+      const e = h.ids[0]!;
+      if (supplied[e]! < k && !assigned[e * m + j]) return e;
+      h.pop();
     }
-    if (t0 !== Infinity) {
-      p0[T] = t0;
-      p1[T] = t1;
-      p2[T] = t2;
+    return -1;
+  };
+  /** The cheapest entry that can move from judge a to judge b, or −1. */
+  const topBetween = (a: number, b: number): number => {
+    const h = between[a * m + b]!;
+    while (h.size > 0) {
+      const e = h.ids[0]!;
+      if (assigned[e * m + a] && !assigned[e * m + b]) return e;
+      h.pop();
     }
+    return -1;
+  };
+
+  // Johnson potentials of the judges (the load component of a judge's distance is always 0):
+  // initially, with no flow, the exact distance is the cheapest arc into the judge.
+  const pi0 = new Float64Array(m);
+  const pi2 = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    if (topSource(j) < 0) continue; // unreachable judge: its potential never matters
+    pi0[j] = fromSource[j]!.k0[0]!;
+    pi2[j] = fromSource[j]!.k2[0]!;
   }
 
-  const d0 = new Float64Array(N);
-  const d1 = new Float64Array(N);
-  const d2 = new Float64Array(N);
-  const done = new Uint8Array(N);
-  const parent = new Int32Array(N);
-  const heap = new TripleHeap(N, d0, d1, d2);
+  const r0 = new Float64Array(m);
+  const r2 = new Float64Array(m);
+  const done = new Uint8Array(m);
+  const viaEntry = new Int32Array(m);
+  const fromJudge = new Int32Array(m);
+  const path: number[] = [];
 
   let remaining = k * n;
   while (remaining > 0) {
-    d0.fill(Infinity);
-    d1.fill(Infinity);
-    d2.fill(Infinity);
+    // Dijkstra on reduced costs, over the m judges.
+    r0.fill(Infinity);
+    r2.fill(Infinity);
     done.fill(0);
-    heap.clear();
-    d0[S] = 0;
-    d1[S] = 0;
-    d2[S] = 0;
-    heap.upsert(S);
-
-    // Relaxes u → v with the arc cost (c0, c1, c2), reduced by the potentials.
-    const relax = (u: number, v: number, c0: number, c1: number, c2: number, via: number) => {
-      if (done[v]) return;
-      const n0 = d0[u]! + c0 + p0[u]! - p0[v]!;
-      const n1 = d1[u]! + c1 + p1[u]! - p1[v]!;
-      const n2 = d2[u]! + c2 + p2[u]! - p2[v]!;
-      if (n0 < d0[v]! || (n0 === d0[v] && (n1 < d1[v]! || (n1 === d1[v] && n2 < d2[v]!)))) {
-        d0[v] = n0;
-        d1[v] = n1;
-        d2[v] = n2;
-        parent[v] = via;
-        heap.upsert(v);
-      }
-    };
-
-    while (heap.size > 0) {
-      const u = heap.pop();
-      done[u] = 1;
-      if (u === T) break;
-      if (u === S) {
-        for (let e = 0; e < n; e++) if (supplied[e]! < k) relax(S, e, 0, 0, 0, -1);
-      } else if (u < n) {
-        for (let a = eStart[u]!; a < eStart[u + 1]!; a++) {
-          if (flow[a] === 0) relax(u, n + arcJudge[a]!, keepC[a]!, 0, prefC[a]!, a);
-        }
-      } else {
-        const j = u - n;
-        if (load[j]! < cap[j]!) relax(u, T, 0, 2 * load[j]! + 1, 0, j);
-        for (let i = jStart[j]!; i < jStart[j + 1]!; i++) {
-          const a = jArcs[i]!;
-          if (flow[a] === 1) relax(u, arcEntry[a]!, -keepC[a]!, 0, -prefC[a]!, a);
-        }
-      }
+    for (let j = 0; j < m; j++) {
+      const e = topSource(j);
+      if (e < 0) continue;
+      const h = fromSource[j]!;
+      r0[j] = h.k0[0]! - pi0[j]!;
+      r2[j] = h.k2[0]! - pi2[j]!;
+      viaEntry[j] = e;
+      fromJudge[j] = -1;
     }
-    if (!done[T]) break; // maximum flow reached
-
-    // Keep reduced costs non-negative: π(v) += min(d(v), d(T)).
-    const t0 = d0[T]!;
-    const t1 = d1[T]!;
-    const t2 = d2[T]!;
-    for (let v = 0; v < N; v++) {
-      if (done[v]) {
-        p0[v]! += d0[v]!;
-        p1[v]! += d1[v]!;
-        p2[v]! += d2[v]!;
-      } else {
-        p0[v]! += t0;
-        p1[v]! += t1;
-        p2[v]! += t2;
-      }
-    }
-
-    // Augment one unit along the path T ← judge ← entry (← judge ← entry)* ← S.
-    let j = parent[T]!;
-    load[j]!++;
     for (;;) {
-      const a = parent[n + j]!; // forward arc entry → judge
-      flow[a] = 1;
-      const e = arcEntry[a]!;
-      const back = parent[e]!;
-      if (back < 0) {
-        supplied[e]!++;
-        break;
+      let u = -1;
+      for (let j = 0; j < m; j++) {
+        if (done[j] || r0[j] === Infinity) continue;
+        if (u < 0 || r0[j]! < r0[u]! || (r0[j] === r0[u] && r2[j]! < r2[u]!)) u = j;
       }
-      flow[back] = 0; // the path reroutes this entry away from judge arcJudge[back]
-      j = arcJudge[back]!;
+      if (u < 0) break;
+      done[u] = 1;
+      for (let b = 0; b < m; b++) {
+        if (done[b] || b === u) continue;
+        const e = topBetween(u, b);
+        if (e < 0) continue;
+        const h = between[u * m + b]!;
+        const c0 = r0[u]! + h.k0[0]! + pi0[u]! - pi0[b]!;
+        const c2 = r2[u]! + h.k2[0]! + pi2[u]! - pi2[b]!;
+        if (c0 < r0[b]! || (c0 === r0[b] && c2 < r2[b]!)) {
+          r0[b] = c0;
+          r2[b] = c2;
+          viaEntry[b] = e;
+          fromJudge[b] = u;
+        }
+      }
     }
+
+    // The sink: judge j → T costs (0, 2·load + 1, 0), the next unit of its convex load cost.
+    let best = -1;
+    let b0 = Infinity;
+    let b1 = Infinity;
+    let b2 = Infinity;
+    for (let j = 0; j < m; j++) {
+      if (!done[j] || load[j]! >= cap[j]!) continue;
+      const t0 = r0[j]! + pi0[j]!;
+      const t1 = 2 * load[j]! + 1;
+      const t2 = r2[j]! + pi2[j]!;
+      if (t0 < b0 || (t0 === b0 && (t1 < b1 || (t1 === b1 && t2 < b2)))) {
+        best = j;
+        b0 = t0;
+        b1 = t1;
+        b2 = t2;
+      }
+    }
+    if (best < 0) break; // maximum flow reached
+
+    // Potentials become the exact distances, so reduced costs stay non-negative.
+    for (let j = 0; j < m; j++) {
+      if (!done[j]) continue;
+      pi0[j]! += r0[j]!;
+      pi2[j]! += r2[j]!;
+    }
+
+    // Augment one unit: collect the path (judge, entry, previous judge)…, then apply it.
+    path.length = 0;
+    for (let j = best; ; ) {
+      const a = fromJudge[j]!;
+      path.push(j, viaEntry[j]!, a);
+      if (a < 0) break;
+      j = a;
+    }
+    supplied[path[path.length - 2]!]!++;
+    for (let i = 0; i < path.length; i += 3) {
+      const e = path[i + 1]!;
+      const a = path[i + 2]!;
+      if (a >= 0) unassign(e, a);
+      assign(e, path[i]!);
+    }
+    load[best]!++;
     remaining--;
   }
 
   const chosen: number[][] = Array.from({ length: n }, () => []);
   let kept = 0;
   let preference = 0;
-  for (let a = 0; a < A; a++) {
-    if (!flow[a]) continue;
-    chosen[entryOrder[arcEntry[a]!]!]!.push(judgeOrder[arcJudge[a]!]!);
-    if (keepC[a]! < 0) kept++;
-    preference += prefC[a]!;
+  for (let e = 0; e < n; e++) {
+    for (let j = 0; j < m; j++) {
+      const r = e * m + j;
+      if (!assigned[r]) continue;
+      chosen[entryOrder[e]!]!.push(judgeOrder[j]!);
+      if (keepC[r]! < 0) kept++;
+      preference += prefC[r]!;
+    }
   }
   for (const list of chosen) list.sort((x, y) => x - y);
   const loads = new Int32Array(m);
@@ -513,7 +517,8 @@ function solvePanel(panel: AssignPanel, ctx: Context, seed: number): PanelOutcom
   const deficient: number[] = [];
   if (remaining > 0) {
     // Entries reachable from the source in the residual graph: the smallest minimum cut.
-    const seen = new Uint8Array(N);
+    // Nodes: entries 0..n-1, judges n..n+m-1.
+    const seen = new Uint8Array(n + m);
     const stack: number[] = [];
     for (let e = 0; e < n; e++) {
       if (supplied[e]! < k) {
@@ -524,21 +529,18 @@ function solvePanel(panel: AssignPanel, ctx: Context, seed: number): PanelOutcom
     while (stack.length > 0) {
       const u = stack.pop()!;
       if (u < n) {
-        for (let a = eStart[u]!; a < eStart[u + 1]!; a++) {
-          const v = n + arcJudge[a]!;
-          if (flow[a] === 0 && !seen[v]) {
-            seen[v] = 1;
-            stack.push(v);
+        for (let j = 0; j < m; j++) {
+          if (allowed[u * m + j] && !assigned[u * m + j] && !seen[n + j]) {
+            seen[n + j] = 1;
+            stack.push(n + j);
           }
         }
       } else {
         const j = u - n;
-        for (let i = jStart[j]!; i < jStart[j + 1]!; i++) {
-          const a = jArcs[i]!;
-          const v = arcEntry[a]!;
-          if (flow[a] === 1 && !seen[v]) {
-            seen[v] = 1;
-            stack.push(v);
+        for (let e = 0; e < n; e++) {
+          if (assigned[e * m + j] && !seen[e]) {
+            seen[e] = 1;
+            stack.push(e);
           }
         }
       }
