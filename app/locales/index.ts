@@ -1,12 +1,14 @@
 // All translations, bundled for the server and the browser alike (two languages, small).
 // Each feature owns one namespace file per language; add new namespaces here.
 import enAdmin from "./en/admin";
+import enAudit from "./en/audit";
 import enAuth from "./en/auth";
 import enCommon from "./en/common";
 import enContests from "./en/contests";
 import enMail from "./en/mail";
 import enOrganize from "./en/organize";
 import viAdmin from "./vi/admin";
+import viAudit from "./vi/audit";
 import viAuth from "./vi/auth";
 import viCommon from "./vi/common";
 import viContests from "./vi/contests";
@@ -21,6 +23,7 @@ export const resources = {
     mail: viMail,
     organize: viOrganize,
     contests: viContests,
+    audit: viAudit,
   },
   en: {
     common: enCommon,
@@ -29,6 +32,7 @@ export const resources = {
     mail: enMail,
     organize: enOrganize,
     contests: enContests,
+    audit: enAudit,
   },
 } as const;
 

@@ -1,6 +1,6 @@
 // /organize/:contestId: a contest as its organizers see it. Anyone else gets 404.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "#app/modules/auth/session.server";
 import { getContestOverview } from "#app/modules/contests/contests.server";
@@ -28,6 +28,7 @@ export default function ContestOverview() {
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">{contest.title}</h1>
+      <Link to={`/organize/${contest.id}/audit`} className="link">{t("audit:link")}</Link>
       <dl className="card grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium">{t("organize:overview.phase")}</dt>
         <dd>{t(`organize:phase.${contest.phase}`)}</dd>
