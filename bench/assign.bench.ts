@@ -109,6 +109,28 @@ function fail(message: string): never {
 const ENTRIES_PER_PANEL = 100;
 const CATEGORIES = ["c0", "c1", "c2", "c3"];
 
+/** For each judge of a panel: conflicts at `conflictRate`, a few willing/unwilling entries, expertise. */
+function drawStances(
+  rng: Rng,
+  judges: readonly { id: string }[],
+  panelEntries: readonly { id: string }[],
+  conflictRate: number,
+  conflicts: AssignPair[],
+  preferences: JudgePreference[],
+) {
+  for (const judge of judges) {
+    const willing: string[] = [];
+    const unwilling: string[] = [];
+    for (const entry of panelEntries) {
+      if (rng.chance(conflictRate)) conflicts.push({ entryId: entry.id, judgeId: judge.id });
+      const s = rng.next();
+      if (s < 0.02) willing.push(entry.id);
+      else if (s < 0.04) unwilling.push(entry.id);
+    }
+    preferences.push({ judgeId: judge.id, expertise: Object.fromEntries(CATEGORIES.map((c) => [c, rng.int(0, 3)])), willing, unwilling });
+  }
+}
+
 export function generate(entries: number, reads: number, conflictRate: number, seed: number): AssignProblem {
   const rng = Rng.seeded(seed, `assign:${entries}`);
   const panelCount = Math.max(1, Math.round(entries / ENTRIES_PER_PANEL));
@@ -120,17 +142,7 @@ export function generate(entries: number, reads: number, conflictRate: number, s
     const size = Math.floor((entries * (p + 1)) / panelCount) - Math.floor((entries * p) / panelCount);
     const judges = Array.from({ length: rng.int(10, 15) }, (_, j) => ({ id: `p${p}j${j}` }));
     const panelEntries = Array.from({ length: size }, () => ({ id: `e${next++}`, categoryId: rng.pick(CATEGORIES) }));
-    for (const judge of judges) {
-      const willing: string[] = [];
-      const unwilling: string[] = [];
-      for (const entry of panelEntries) {
-        if (rng.chance(conflictRate)) conflicts.push({ entryId: entry.id, judgeId: judge.id });
-        const s = rng.next();
-        if (s < 0.02) willing.push(entry.id);
-        else if (s < 0.04) unwilling.push(entry.id);
-      }
-      preferences.push({ judgeId: judge.id, expertise: Object.fromEntries(CATEGORIES.map((c) => [c, rng.int(0, 3)])), willing, unwilling });
-    }
+    drawStances(rng, judges, panelEntries, conflictRate, conflicts, preferences);
     panels.push({ id: `p${p}`, judges, entries: panelEntries });
   }
   return { panels, reads, conflicts, preferences, seed };
@@ -160,17 +172,7 @@ export function generateShaped(
   for (let p = 0; p < panelCount; p++) {
     const panelJudges = Array.from({ length: share(judges, p) }, () => ({ id: `j${nextJudge++}` }));
     const panelEntries = Array.from({ length: share(entries, p) }, () => ({ id: `e${nextEntry++}`, categoryId: rng.pick(CATEGORIES) }));
-    for (const judge of panelJudges) {
-      const willing: string[] = [];
-      const unwilling: string[] = [];
-      for (const entry of panelEntries) {
-        if (rng.chance(conflictRate)) conflicts.push({ entryId: entry.id, judgeId: judge.id });
-        const s = rng.next();
-        if (s < 0.02) willing.push(entry.id);
-        else if (s < 0.04) unwilling.push(entry.id);
-      }
-      preferences.push({ judgeId: judge.id, expertise: Object.fromEntries(CATEGORIES.map((c) => [c, rng.int(0, 3)])), willing, unwilling });
-    }
+    drawStances(rng, panelJudges, panelEntries, conflictRate, conflicts, preferences);
     panels.push({ id: `p${p}`, judges: panelJudges, entries: panelEntries });
   }
   return { panels, reads, conflicts, preferences, seed };

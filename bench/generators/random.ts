@@ -1,18 +1,9 @@
-// A small seeded pseudo-random generator for reproducible data (benchmarks, the demo, tests).
-// mulberry32: 32 bits of state, fast, good enough statistically for generating data; NOT for
-// secrets. The same seed always gives the same sequence, on every platform.
+// Seeded helpers for generating reproducible data (benchmarks, the demo, tests), on top of the
+// project's one PRNG (app/utils/random.ts).
 
-/** Returns a function giving numbers in [0, 1), deterministic from `seed`. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "#app/utils/random";
+
+export { mulberry32 };
 
 /** Derives an independent seed from a seed and a label, so streams do not shift one another. */
 export function deriveSeed(seed: number, label: string): number {

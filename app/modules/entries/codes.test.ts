@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mulberry32 } from "../../../bench/generators/random";
+import { mulberry32 } from "#app/utils/random";
 import {
   ANONYMOUS_CODE_ALPHABET,
   ANONYMOUS_CODE_PATTERN,

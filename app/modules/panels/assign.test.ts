@@ -10,7 +10,7 @@ import {
   type AssignProblem,
   type AssignSuccess,
 } from "./assign";
-import { mulberry32 } from "../../../bench/generators/random";
+import { mulberry32 } from "#app/utils/random";
 
 // ---------------------------------------------------------------- generators
 

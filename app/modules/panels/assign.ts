@@ -37,6 +37,7 @@
 // Out of scope for now: calibration across panels through shared judges. A judge may sit on
 // several panels; each panel is solved on its own, a cap applies per panel, and the reported total
 // load of a judge is the sum over panels.
+import { mulberry32 } from "#app/utils/random";
 
 export interface AssignJudge {
   id: string;
@@ -175,17 +176,6 @@ export function pairPreferenceCost(
 // ---------------------------------------------------------------------------------------------
 
 const SEP = "\u0000";
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A seeded permutation of 0..n-1 (Fisher–Yates). */
 function permutation(n: number, next: () => number): Int32Array {
