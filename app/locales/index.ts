@@ -7,6 +7,7 @@ import enCommon from "./en/common";
 import enContests from "./en/contests";
 import enMail from "./en/mail";
 import enOrganize from "./en/organize";
+import enRubrics from "./en/rubrics";
 import viAdmin from "./vi/admin";
 import viAudit from "./vi/audit";
 import viAuth from "./vi/auth";
@@ -14,6 +15,7 @@ import viCommon from "./vi/common";
 import viContests from "./vi/contests";
 import viMail from "./vi/mail";
 import viOrganize from "./vi/organize";
+import viRubrics from "./vi/rubrics";
 
 export const resources = {
   vi: {
@@ -24,6 +26,7 @@ export const resources = {
     organize: viOrganize,
     contests: viContests,
     audit: viAudit,
+    rubrics: viRubrics,
   },
   en: {
     common: enCommon,
@@ -33,6 +36,7 @@ export const resources = {
     organize: enOrganize,
     contests: enContests,
     audit: enAudit,
+    rubrics: enRubrics,
   },
 } as const;
 

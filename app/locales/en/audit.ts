@@ -57,6 +57,15 @@ const audit: Translation<typeof vi> = {
     user: {
       setOrganizer: "Granted or revoked organizer rights",
     },
+    conflict: {
+      detect: "Detected conflicts of interest",
+      declare: "A judge declared a conflict of interest",
+      decide: "Confirmed or dismissed a conflict of interest",
+    },
+    rubric: {
+      create: "Created a rubric",
+      update: "Changed the rubric",
+    },
     demo: {
       seed: "Created demo data",
     },

@@ -31,6 +31,13 @@ const contests: Translation<typeof vi> = {
       sameUnit: "Same unit or organization as an author",
       sameEmailDomain: "Same organization e-mail domain as an author",
     },
+    errors: {
+      reasonRequired: "Please give the reason for the conflict of interest.",
+      reasonTooShort: "The reason is too short (at least {{min}} characters).",
+      reasonTooLong: "The reason is too long (at most {{max}} characters).",
+      decision: "Choose confirm or dismiss.",
+      notFound: "This judge, entry or conflict of interest was not found in the contest.",
+    },
     evidence: {
       judgeIsAuthor: "The judge's account is among the authors.",
       sameEmail: "E-mail: {{email}}",

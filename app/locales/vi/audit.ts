@@ -54,6 +54,15 @@ const audit = {
     user: {
       setOrganizer: "Cấp/thu hồi quyền tổ chức",
     },
+    conflict: {
+      detect: "Phát hiện xung đột lợi ích",
+      declare: "Giám khảo khai báo xung đột lợi ích",
+      decide: "Xác nhận/bỏ qua xung đột lợi ích",
+    },
+    rubric: {
+      create: "Tạo thang điểm",
+      update: "Sửa thang điểm",
+    },
     demo: {
       seed: "Tạo dữ liệu mẫu",
     },

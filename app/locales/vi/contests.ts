@@ -30,6 +30,13 @@ const contests = {
       sameUnit: "Cùng đơn vị công tác với tác giả",
       sameEmailDomain: "Cùng tên miền e-mail của một cơ quan, tổ chức với tác giả",
     },
+    errors: {
+      reasonRequired: "Vui lòng nêu lý do xung đột lợi ích.",
+      reasonTooShort: "Lý do quá ngắn (tối thiểu {{min}} ký tự).",
+      reasonTooLong: "Lý do quá dài (tối đa {{max}} ký tự).",
+      decision: "Hãy chọn xác nhận hoặc bác bỏ.",
+      notFound: "Không tìm thấy giám khảo, bài dự thi hoặc xung đột lợi ích này trong cuộc thi.",
+    },
     evidence: {
       judgeIsAuthor: "Tài khoản của giám khảo có trong danh sách tác giả.",
       sameEmail: "E-mail: {{email}}",

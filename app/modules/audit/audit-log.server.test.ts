@@ -131,7 +131,7 @@ describe("auditCsv", () => {
     const lines = csv.slice(1).trimEnd().split("\n");
     expect(lines).toHaveLength(6);
     expect(lines[0]).toBe("Mã,Thời gian,Người thực hiện,E-mail,Mã hoạt động,Hoạt động,Loại đối tượng,Mã đối tượng,Trước,Sau,Dữ liệu khác,Địa chỉ IP");
-    expect(lines[1]).toContain("Đặng Văn Bình,binh@example.test,rubric.update,rubric.update");
+    expect(lines[1]).toContain("Đặng Văn Bình,binh@example.test,rubric.update,Sửa thang điểm");
     expect(lines[1]).toContain('"{""max"":10}","{""max"":20}","{""note"":""Sửa thang điểm""}"');
     expect(lines[2]).toContain("2026-03-03T00:00:00+07:00,Hệ thống,,contest.phaseRefused,Chuyển giai đoạn theo lịch bị từ chối");
     expect(lines[3]).toContain("contest.phase,Chuyển giai đoạn cuộc thi,Contest");

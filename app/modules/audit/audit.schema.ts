@@ -17,6 +17,11 @@ export const KNOWN_AUDIT_ACTIONS = [
   "invitation.create",
   "invitation.accept",
   "user.setOrganizer",
+  "conflict.detect",
+  "conflict.declare",
+  "conflict.decide",
+  "rubric.create",
+  "rubric.update",
   "demo.seed",
 ] as const;
 export type KnownAuditAction = (typeof KNOWN_AUDIT_ACTIONS)[number];

@@ -5,15 +5,22 @@ import { z } from "zod";
 export const DEFAULT_STEP = 0.5;
 export const DEFAULT_WEIGHT = 1;
 
+export const LEVEL_LABEL_MAX = 80;
+export const LEVELS_MAX = 10;
+
 /** A level descriptor: scores from `from` to `to` (both included) earn `label`. */
 export const levelSchema = z.object({
-  from: z.number().min(0),
-  to: z.number().min(0),
-  label: z.string().trim().min(1).max(80),
+  from: z.number({ invalid_type_error: "rubrics:errors.notANumber" }).min(0, "rubrics:errors.levelOutOfRange"),
+  to: z.number({ invalid_type_error: "rubrics:errors.notANumber" }).min(0, "rubrics:errors.levelOutOfRange"),
+  label: z
+    .string({ required_error: "rubrics:errors.levelLabelRequired" })
+    .trim()
+    .min(1, "rubrics:errors.levelLabelRequired")
+    .max(LEVEL_LABEL_MAX, `rubrics:errors.levelLabelTooLong|{"max":${LEVEL_LABEL_MAX}}`),
 });
 export type RubricLevel = z.infer<typeof levelSchema>;
 
-export const levelsSchema = z.array(levelSchema).max(10);
+export const levelsSchema = z.array(levelSchema).max(LEVELS_MAX, `rubrics:errors.tooManyLevels|{"max":${LEVELS_MAX}}`);
 
 export function serializeLevels(levels: RubricLevel[]): string {
   return JSON.stringify(levelsSchema.parse(levels));

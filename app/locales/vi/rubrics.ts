@@ -1,0 +1,28 @@
+const rubrics = {
+  errors: {
+    rubricNameRequired: "Vui lòng nhập tên thang điểm.",
+    nameRequired: "Vui lòng nhập tên tiêu chí.",
+    nameTooLong: "Tên quá dài (tối đa {{max}} ký tự).",
+    descriptionTooLong: "Mô tả quá dài (tối đa {{max}} ký tự).",
+    notANumber: "Vui lòng nhập một số.",
+    maxPointsRequired: "Vui lòng nhập điểm tối đa.",
+    maxPointsPositive: "Điểm tối đa phải lớn hơn 0.",
+    maxPointsTooLarge: "Điểm tối đa không vượt quá {{max}}.",
+    stepRequired: "Vui lòng nhập bước điểm.",
+    stepPositive: "Bước điểm phải lớn hơn 0.",
+    stepNotDivisor: "Điểm tối đa phải là bội số của bước điểm (ví dụ: tối đa 25, bước 0,5).",
+    weightRequired: "Vui lòng nhập trọng số.",
+    weightNegative: "Trọng số không được âm.",
+    noPositiveWeight: "Cần ít nhất một tiêu chí có trọng số lớn hơn 0.",
+    tooFewCriteria: "Thang điểm cần ít nhất một tiêu chí.",
+    tooManyCriteria: "Thang điểm có tối đa {{max}} tiêu chí.",
+    levelLabelRequired: "Vui lòng nhập tên mức đánh giá.",
+    levelLabelTooLong: "Tên mức đánh giá quá dài (tối đa {{max}} ký tự).",
+    levelOutOfRange: "Khoảng điểm của mức đánh giá phải nằm trong khoảng từ 0 đến điểm tối đa, cận dưới không lớn hơn cận trên.",
+    tooManyLevels: "Mỗi tiêu chí có tối đa {{max}} mức đánh giá.",
+    invalid: "Thang điểm chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.",
+    notFound: "Không tìm thấy thang điểm.",
+    changedMeanwhile: "Thang điểm vừa được người khác lưu. Hãy tải lại trang để xem bản mới nhất rồi sửa lại.",
+  },
+};
+export default rubrics;

@@ -1,0 +1,370 @@
+import crypto from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { EntryStatus } from "#app/generated/sqlite/enums";
+import { prisma } from "#app/utils/db.server";
+import { createTestUser } from "#tests/factories/accounts";
+import {
+  CONFLICT_NOT_FOUND,
+  confirmedConflictPairs,
+  declareConflict,
+  decideConflict,
+  listConflicts,
+  parseDetectionReason,
+  refreshDetectedConflicts,
+} from "./conflicts.server";
+
+const hex = () => crypto.randomBytes(4).toString("hex");
+
+async function makeContest() {
+  const organizer = await createTestUser({ isOrganizer: true });
+  const contest = await prisma.contest.create({
+    data: { title: "Chính luận 2026", slug: `c-${hex()}`, phase: "CLOSED", createdById: organizer.id },
+  });
+  const category = await prisma.category.create({ data: { contestId: contest.id, name: "Cán bộ" } });
+  return { contest, organizer, categoryId: category.id };
+}
+
+async function makeJudge(contestId: string, options: { unit?: string; email?: string; revoked?: boolean } = {}) {
+  // A webmail address by default, so that judges share no organisation domain with anyone.
+  const user = await createTestUser({ unit: options.unit, email: options.email ?? `judge-${hex()}@gmail.com` });
+  await prisma.contestMember.create({
+    data: { contestId, userId: user.id, role: "JUDGE", revokedAt: options.revoked ? new Date() : null },
+  });
+  return user;
+}
+
+async function makeEntry(
+  c: { contest: { id: string }; categoryId: string },
+  authors: { unit?: string; email?: string; userId?: string }[],
+  status: EntryStatus = "SUBMITTED",
+) {
+  const submitter = await createTestUser();
+  const code = `CL-${hex()}`;
+  return prisma.entry.create({
+    data: {
+      contestId: c.contest.id,
+      categoryId: c.categoryId,
+      submitterId: submitter.id,
+      title: `Bài ${code}`,
+      status,
+      entryCode: code,
+      authors: {
+        create: authors.map((a, position) => ({
+          position,
+          name: `Tác giả ${position}`,
+          unit: a.unit ?? "",
+          email: a.email ?? `author-${hex()}@gmail.com`,
+          userId: a.userId ?? null,
+        })),
+      },
+    },
+  });
+}
+
+async function rowsOf(contestId: string) {
+  return prisma.conflictOfInterest.findMany({ where: { contestId }, orderBy: { id: "asc" } });
+}
+
+async function auditOf(contestId: string, action: string) {
+  return prisma.auditLog.findMany({ where: { contestId, action }, orderBy: { id: "asc" } });
+}
+
+/** A contest with a judge of "Trường THPT Chu Văn An" and an entry by "truong thpt chu van an". */
+async function sameUnitSetup() {
+  const c = await makeContest();
+  const judge = await makeJudge(c.contest.id, { unit: "Trường THPT Chu Văn An" });
+  const other = await makeJudge(c.contest.id, { unit: "Sở GD&ĐT Hà Nội" });
+  const entry = await makeEntry(c, [{ unit: "truong thpt chu van an" }]);
+  const unrelated = await makeEntry(c, [{ unit: "UBND phường Bến Nghé" }]);
+  return { ...c, judge, other, entry, unrelated };
+}
+
+describe("refreshDetectedConflicts", () => {
+  it("stores a PENDING detection with its evidence, audited", async () => {
+    const s = await sameUnitSetup();
+    const result = await refreshDetectedConflicts({ contestId: s.contest.id, actorId: s.organizer.id });
+    expect(result).toEqual({ ok: true, created: 1, kept: 0, removed: 0 });
+
+    const rows = await rowsOf(s.contest.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ judgeId: s.judge.id, entryId: s.entry.id, source: "DETECTED", status: "PENDING", decidedById: null });
+    expect(parseDetectionReason(rows[0]!.reason)).toEqual([
+      {
+        rule: "sameUnit",
+        authorIndex: 0,
+        evidence: { judgeUnit: "Trường THPT Chu Văn An", authorUnit: "truong thpt chu van an", normalized: "thpt chu van an" },
+      },
+    ]);
+
+    const logs = await auditOf(s.contest.id, "conflict.detect");
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatchObject({ actorId: s.organizer.id, targetType: "Contest", targetId: s.contest.id });
+    expect(JSON.parse(logs[0]!.data)).toMatchObject({ created: 1, kept: 0, removed: 0, judges: 2, entries: 2 });
+  });
+
+  it("is idempotent", async () => {
+    const s = await sameUnitSetup();
+    await refreshDetectedConflicts({ contestId: s.contest.id, actorId: s.organizer.id });
+    const before = await rowsOf(s.contest.id);
+    const again = await refreshDetectedConflicts({ contestId: s.contest.id, actorId: s.organizer.id });
+    expect(again).toEqual({ ok: true, created: 0, kept: 1, removed: 0 });
+    expect(await rowsOf(s.contest.id)).toEqual(before);
+  });
+
+  it("leaves out revoked judges and draft or withdrawn entries", async () => {
+    const c = await makeContest();
+    await makeJudge(c.contest.id, { unit: "Công ty TNHH Minh Phát", revoked: true });
+    const judge = await makeJudge(c.contest.id, { email: "an@minhphat.vn" });
+    await makeEntry(c, [{ unit: "Công ty TNHH Minh Phát" }]);
+    await makeEntry(c, [{ email: "binh@minhphat.vn" }], "DRAFT");
+    await makeEntry(c, [{ email: "AN@minhphat.vn" }], "WITHDRAWN");
+    const counted = await makeEntry(c, [{ email: "cuong@minhphat.vn" }], "ELIGIBLE");
+    expect(await refreshDetectedConflicts({ contestId: c.contest.id, actorId: null })).toEqual({ ok: true, created: 1, kept: 0, removed: 0 });
+    const rows = await rowsOf(c.contest.id);
+    expect(rows.map((r) => [r.judgeId, r.entryId])).toEqual([[judge.id, counted.id]]);
+    expect(parseDetectionReason(rows[0]!.reason).map((m) => m.rule)).toEqual(["sameEmailDomain"]);
+  });
+
+  it("keeps a dismissed detection dismissed on a re-run", async () => {
+    const s = await sameUnitSetup();
+    await refreshDetectedConflicts({ contestId: s.contest.id, actorId: s.organizer.id });
+    const [row] = await rowsOf(s.contest.id);
+    expect(await decideConflict({ conflictId: row!.id, contestId: s.contest.id, decision: "DISMISSED", actorId: s.organizer.id })).toEqual({
+      ok: true,
+      from: "PENDING",
+      to: "DISMISSED",
+    });
+
+    expect(await refreshDetectedConflicts({ contestId: s.contest.id, actorId: s.organizer.id })).toEqual({
+      ok: true,
+      created: 0,
+      kept: 1,
+      removed: 0,
+    });
+    const [after] = await rowsOf(s.contest.id);
+    expect(after).toMatchObject({ id: row!.id, status: "DISMISSED", source: "DETECTED", decidedById: s.organizer.id });
+  });
+
+  it("removes a PENDING detection whose evidence is gone, but not a CONFIRMED one", async () => {
+    const c = await makeContest();
+    const judge = await makeJudge(c.contest.id, { unit: "Trường THPT Chu Văn An" });
+    const pendingEntry = await makeEntry(c, [{ unit: "truong thpt chu van an" }]);
+    const confirmedEntry = await makeEntry(c, [{ unit: "THPT Chu Văn An" }]);
+    await refreshDetectedConflicts({ contestId: c.contest.id, actorId: c.organizer.id });
+    const confirmed = (await rowsOf(c.contest.id)).find((r) => r.entryId === confirmedEntry.id)!;
+    await decideConflict({ conflictId: confirmed.id, contestId: c.contest.id, decision: "CONFIRMED", actorId: c.organizer.id });
+
+    await prisma.entryAuthor.updateMany({ where: { entryId: { in: [pendingEntry.id, confirmedEntry.id] } }, data: { unit: "Đại học Huế" } });
+    expect(await refreshDetectedConflicts({ contestId: c.contest.id, actorId: c.organizer.id })).toEqual({
+      ok: true,
+      created: 0,
+      kept: 0,
+      removed: 1,
+    });
+    const rows = await rowsOf(c.contest.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id: confirmed.id, judgeId: judge.id, status: "CONFIRMED", source: "DETECTED" });
+    expect(JSON.parse((await auditOf(c.contest.id, "conflict.detect"))[1]!.data)).toMatchObject({ created: 0, kept: 0, removed: 1 });
+  });
+
+  it("updates the evidence of a PENDING detection that still holds", async () => {
+    const s = await sameUnitSetup();
+    await refreshDetectedConflicts({ contestId: s.contest.id, actorId: null });
+    await prisma.entryAuthor.updateMany({ where: { entryId: s.entry.id }, data: { email: s.judge.email } });
+    expect(await refreshDetectedConflicts({ contestId: s.contest.id, actorId: null })).toMatchObject({ created: 0, kept: 1, removed: 0 });
+    const [row] = await rowsOf(s.contest.id);
+    expect(parseDetectionReason(row!.reason).map((m) => m.rule)).toEqual(["sameEmail", "sameUnit"]);
+  });
+
+  it("does not touch a declared conflict", async () => {
+    const s = await sameUnitSetup();
+    await declareConflict({ contestId: s.contest.id, judgeId: s.judge.id, entryId: s.entry.id, reason: "Tôi dạy cùng trường", actorId: s.judge.id });
+    expect(await refreshDetectedConflicts({ contestId: s.contest.id, actorId: null })).toMatchObject({ created: 0, kept: 1, removed: 0 });
+    const [row] = await rowsOf(s.contest.id);
+    expect(row).toMatchObject({ source: "DECLARED", status: "CONFIRMED", reason: "Tôi dạy cùng trường" });
+  });
+
+  it("answers not found for an unknown contest and writes nothing", async () => {
+    expect(await refreshDetectedConflicts({ contestId: "nope", actorId: null })).toMatchObject({ ok: false, error: CONFLICT_NOT_FOUND });
+    expect(await prisma.auditLog.count({ where: { action: "conflict.detect", contestId: "nope" } })).toBe(0);
+  });
+});
+
+describe("declareConflict", () => {
+  it("creates a DECLARED, CONFIRMED conflict with the judge's reason, audited", async () => {
+    const s = await sameUnitSetup();
+    const result = await declareConflict({
+      contestId: s.contest.id,
+      judgeId: s.other.id,
+      entryId: s.unrelated.id,
+      reason: "  Tác giả là người thân của tôi  ",
+      actorId: s.other.id,
+    });
+    expect(result).toMatchObject({ ok: true, replaced: "none" });
+    const [row] = await rowsOf(s.contest.id);
+    expect(row).toMatchObject({ source: "DECLARED", status: "CONFIRMED", reason: "Tác giả là người thân của tôi", decidedById: s.other.id });
+    expect(row!.decidedAt).toBeInstanceOf(Date);
+    const logs = await auditOf(s.contest.id, "conflict.declare");
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatchObject({ actorId: s.other.id, targetType: "ConflictOfInterest", targetId: row!.id });
+    expect(JSON.parse(logs[0]!.data)).toMatchObject({ judgeId: s.other.id, entryId: s.unrelated.id, before: null, after: { status: "CONFIRMED" } });
+  });
+
+  it("turns an existing detection into a declared, confirmed conflict", async () => {
+    const s = await sameUnitSetup();
+    await refreshDetectedConflicts({ contestId: s.contest.id, actorId: null });
+    const [detected] = await rowsOf(s.contest.id);
+    const result = await declareConflict({ contestId: s.contest.id, judgeId: s.judge.id, entryId: s.entry.id, reason: "Đồng nghiệp", actorId: s.judge.id });
+    expect(result).toEqual({ ok: true, conflictId: detected!.id, replaced: "detected" });
+    const rows = await rowsOf(s.contest.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id: detected!.id, source: "DECLARED", status: "CONFIRMED", reason: "Đồng nghiệp" });
+    const data = JSON.parse((await auditOf(s.contest.id, "conflict.declare"))[0]!.data);
+    expect(data.before).toMatchObject({ source: "DETECTED", status: "PENDING" });
+  });
+
+  it("refuses a reason that is missing, too short or too long, writing nothing", async () => {
+    const s = await sameUnitSetup();
+    const base = { contestId: s.contest.id, judgeId: s.judge.id, entryId: s.entry.id, actorId: s.judge.id };
+    expect(await declareConflict({ ...base, reason: undefined })).toEqual({
+      ok: false,
+      status: "invalid",
+      fieldErrors: { reason: ["contests:conflicts.errors.reasonRequired"] },
+    });
+    expect(await declareConflict({ ...base, reason: "  " })).toMatchObject({ fieldErrors: { reason: ["contests:conflicts.errors.reasonRequired"] } });
+    expect(await declareConflict({ ...base, reason: " ab " })).toMatchObject({
+      fieldErrors: { reason: ['contests:conflicts.errors.reasonTooShort|{"min":3}'] },
+    });
+    expect(await declareConflict({ ...base, reason: "x".repeat(501) })).toMatchObject({
+      fieldErrors: { reason: ['contests:conflicts.errors.reasonTooLong|{"max":500}'] },
+    });
+    expect(await declareConflict({ ...base, reason: "x".repeat(500) })).toMatchObject({ ok: true });
+  });
+
+  it("answers not found for an entry of another contest, a non-judge or a revoked judge, and writes nothing", async () => {
+    const s = await sameUnitSetup();
+    const elsewhere = await makeContest();
+    const foreignEntry = await makeEntry(elsewhere, [{ unit: "Trường THPT Chu Văn An" }]);
+    const revoked = await makeJudge(s.contest.id, { revoked: true });
+    const outsider = await createTestUser();
+    const attempts = [
+      { judgeId: s.judge.id, entryId: foreignEntry.id },
+      { judgeId: outsider.id, entryId: s.entry.id },
+      { judgeId: revoked.id, entryId: s.entry.id },
+      { judgeId: s.judge.id, entryId: "missing" },
+    ];
+    for (const a of attempts) {
+      expect(await declareConflict({ contestId: s.contest.id, ...a, reason: "Lý do đủ dài", actorId: a.judgeId })).toEqual({
+        ok: false,
+        status: "notFound",
+        error: CONFLICT_NOT_FOUND,
+      });
+    }
+    // The judge of the other contest's entry, asking through the entry's own contest, is not its judge either.
+    expect(
+      await declareConflict({ contestId: elsewhere.contest.id, judgeId: s.judge.id, entryId: foreignEntry.id, reason: "Lý do", actorId: s.judge.id }),
+    ).toMatchObject({ status: "notFound" });
+    const contestIds = [s.contest.id, elsewhere.contest.id];
+    expect(await prisma.conflictOfInterest.count({ where: { contestId: { in: contestIds } } })).toBe(0);
+    expect(await prisma.auditLog.count({ where: { action: "conflict.declare", contestId: { in: contestIds } } })).toBe(0);
+  });
+});
+
+describe("decideConflict", () => {
+  it("records who decided and when, audited", async () => {
+    const s = await sameUnitSetup();
+    await refreshDetectedConflicts({ contestId: s.contest.id, actorId: null });
+    const [row] = await rowsOf(s.contest.id);
+    const secretary = await createTestUser();
+    expect(await decideConflict({ conflictId: row!.id, contestId: s.contest.id, decision: "CONFIRMED", actorId: secretary.id })).toEqual({
+      ok: true,
+      from: "PENDING",
+      to: "CONFIRMED",
+    });
+    const [after] = await rowsOf(s.contest.id);
+    expect(after).toMatchObject({ status: "CONFIRMED", decidedById: secretary.id });
+    expect(after!.decidedAt).toBeInstanceOf(Date);
+    const logs = await auditOf(s.contest.id, "conflict.decide");
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatchObject({ actorId: secretary.id, targetType: "ConflictOfInterest", targetId: row!.id });
+    expect(JSON.parse(logs[0]!.data)).toEqual({ judgeId: s.judge.id, entryId: s.entry.id, source: "DETECTED", from: "PENDING", to: "CONFIRMED" });
+  });
+
+  it("cannot decide a conflict of another contest", async () => {
+    const s = await sameUnitSetup();
+    const elsewhere = await makeContest();
+    await refreshDetectedConflicts({ contestId: s.contest.id, actorId: null });
+    const [row] = await rowsOf(s.contest.id);
+    expect(await decideConflict({ conflictId: row!.id, contestId: elsewhere.contest.id, decision: "DISMISSED", actorId: elsewhere.organizer.id })).toEqual({
+      ok: false,
+      status: "notFound",
+      error: CONFLICT_NOT_FOUND,
+    });
+    expect((await rowsOf(s.contest.id))[0]).toMatchObject({ status: "PENDING", decidedById: null });
+    const contestIds = [s.contest.id, elsewhere.contest.id];
+    expect(await prisma.auditLog.count({ where: { action: "conflict.decide", contestId: { in: contestIds } } })).toBe(0);
+  });
+
+  it("refuses a decision other than CONFIRMED or DISMISSED", async () => {
+    const s = await sameUnitSetup();
+    await refreshDetectedConflicts({ contestId: s.contest.id, actorId: null });
+    const [row] = await rowsOf(s.contest.id);
+    const decision = "PENDING" as unknown as "CONFIRMED";
+    expect(await decideConflict({ conflictId: row!.id, contestId: s.contest.id, decision, actorId: s.organizer.id })).toMatchObject({
+      ok: false,
+      status: "invalid",
+    });
+    expect((await rowsOf(s.contest.id))[0]).toMatchObject({ status: "PENDING" });
+  });
+});
+
+describe("listConflicts and confirmedConflictPairs", () => {
+  it("lists judge, entry, rules and evidence; filters by status", async () => {
+    const s = await sameUnitSetup();
+    await refreshDetectedConflicts({ contestId: s.contest.id, actorId: null });
+    await declareConflict({ contestId: s.contest.id, judgeId: s.other.id, entryId: s.unrelated.id, reason: "Người thân", actorId: s.other.id });
+
+    const all = await listConflicts(s.contest.id);
+    expect(all).toHaveLength(2);
+    expect(all[0]).toMatchObject({
+      status: "PENDING",
+      source: "DETECTED",
+      judge: { id: s.judge.id, name: s.judge.name },
+      entry: { id: s.entry.id, code: s.entry.entryCode, title: s.entry.title },
+      rules: ["sameUnit"],
+      declaredReason: null,
+      decidedBy: null,
+    });
+    expect(all[0]!.matches[0]).toMatchObject({ rule: "sameUnit", evidence: { normalized: "thpt chu van an" } });
+    expect(all[1]).toMatchObject({
+      status: "CONFIRMED",
+      source: "DECLARED",
+      rules: [],
+      matches: [],
+      declaredReason: "Người thân",
+      decidedBy: { id: s.other.id },
+    });
+
+    expect((await listConflicts(s.contest.id, { status: "PENDING" })).map((c) => c.entry.id)).toEqual([s.entry.id]);
+    expect(await listConflicts(s.contest.id, { status: "DISMISSED" })).toEqual([]);
+  });
+
+  it("gives the solver pending and confirmed pairs, not dismissed ones", async () => {
+    const c = await makeContest();
+    const a = await makeJudge(c.contest.id, { unit: "Trường THPT Chu Văn An" });
+    const b = await makeJudge(c.contest.id, { email: "b@congtyminhphat.vn" });
+    const d = await makeJudge(c.contest.id);
+    const pending = await makeEntry(c, [{ unit: "THPT Chu Văn An" }]);
+    const dismissed = await makeEntry(c, [{ email: "x@congtyminhphat.vn" }]);
+    const declared = await makeEntry(c, []);
+    await refreshDetectedConflicts({ contestId: c.contest.id, actorId: null });
+    const toDismiss = (await rowsOf(c.contest.id)).find((r) => r.entryId === dismissed.id)!;
+    await decideConflict({ conflictId: toDismiss.id, contestId: c.contest.id, decision: "DISMISSED", actorId: c.organizer.id });
+    await declareConflict({ contestId: c.contest.id, judgeId: d.id, entryId: declared.id, reason: "Tôi hướng dẫn bài này", actorId: d.id });
+
+    const pairs = await confirmedConflictPairs(c.contest.id);
+    const key = (p: { judgeId: string; entryId: string }) => `${p.judgeId}/${p.entryId}`;
+    expect(pairs.map(key).sort()).toEqual([key({ judgeId: a.id, entryId: pending.id }), key({ judgeId: d.id, entryId: declared.id })].sort());
+    expect(pairs.map(key)).not.toContain(key({ judgeId: b.id, entryId: dismissed.id }));
+  });
+});
