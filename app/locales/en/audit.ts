@@ -57,6 +57,9 @@ const audit: Translation<typeof vi> = {
     user: {
       setOrganizer: "Granted or revoked organizer rights",
     },
+    assignment: {
+      apply: "Applied the automatic assignment of judges",
+    },
     conflict: {
       detect: "Detected conflicts of interest",
       declare: "A judge declared a conflict of interest",

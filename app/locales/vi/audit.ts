@@ -54,6 +54,9 @@ const audit = {
     user: {
       setOrganizer: "Cấp/thu hồi quyền tổ chức",
     },
+    assignment: {
+      apply: "Áp dụng phân công giám khảo tự động",
+    },
     conflict: {
       detect: "Phát hiện xung đột lợi ích",
       declare: "Giám khảo khai báo xung đột lợi ích",

@@ -20,6 +20,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "conflict.detect",
   "conflict.declare",
   "conflict.decide",
+  "assignment.apply",
   "rubric.create",
   "rubric.update",
   "demo.seed",

@@ -11,6 +11,7 @@
 import type { ContestPhase } from "#app/generated/sqlite/enums";
 import { audit } from "#app/modules/audit/audit.server";
 import { prisma, type Tx } from "#app/utils/db.server";
+import { lockContest } from "./lock.server";
 import { checkTransition, type PhaseFacts } from "./phases";
 
 export interface TransitionInput {
@@ -140,7 +141,7 @@ export async function transitionContestTx(tx: Tx, input: TransitionInput, extra:
   // Lock the contest row before reading anything: a write as the first statement makes a second
   // SQLite connection (another app instance) wait for this commit instead of failing with a busy
   // snapshot at the update below, and on PostgreSQL it serialises transitions of one contest.
-  await tx.$executeRaw`UPDATE "Contest" SET "version" = "version" WHERE "id" = ${input.contestId}`;
+  await lockContest(tx, input.contestId);
   const current = await tx.contest.findUnique({ where: { id: input.contestId }, select: { phase: true } });
   if (!current) return { ok: false, reasons: ["contests:phase.errors.notFound"], from: null };
   const from = current.phase;

@@ -18,6 +18,7 @@
 import { z } from "zod";
 import type { ConflictSource, ConflictStatus } from "#app/generated/sqlite/enums";
 import { audit } from "#app/modules/audit/audit.server";
+import { lockContest } from "#app/modules/contests/lock.server";
 import { prisma, type Tx } from "#app/utils/db.server";
 import { CONFLICT_RULES, type ConflictMatch, type ConflictRule, detectConflicts } from "./conflicts";
 import { type ConflictDecision, decideConflictSchema, declareConflictSchema } from "./conflicts.schema";
@@ -34,12 +35,6 @@ const CHUNK = 500;
 
 /** Detection over a national contest (100k entries) reads and writes many rows: more than Prisma's 5 s default. */
 const LONG_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
-
-/** Serialises the writers of one contest's conflicts; false when the contest does not exist. */
-async function lockContest(tx: Tx, contestId: string): Promise<boolean> {
-  const locked = await tx.$executeRaw`UPDATE "Contest" SET "version" = "version" WHERE "id" = ${contestId}`;
-  return locked > 0;
-}
 
 function pairKey(judgeId: string, entryId: string) {
   return `${judgeId}\u0000${entryId}`;
@@ -354,8 +349,11 @@ export async function listConflicts(contestId: string, options: { status?: Confl
  * leaks the entry, while keeping a pair apart that turns out harmless costs nothing once it is
  * dismissed (the re-run moves only what must move). Only DISMISSED rows are left out.
  */
-export async function confirmedConflictPairs(contestId: string): Promise<{ judgeId: string; entryId: string }[]> {
-  return prisma.conflictOfInterest.findMany({
+export async function confirmedConflictPairs(
+  contestId: string,
+  db: Tx = prisma,
+): Promise<{ judgeId: string; entryId: string }[]> {
+  return db.conflictOfInterest.findMany({
     where: { contestId, status: { in: ["CONFIRMED", "PENDING"] } },
     select: { judgeId: true, entryId: true },
     orderBy: [{ entryId: "asc" }, { judgeId: "asc" }],
