@@ -30,6 +30,14 @@ describe.skipIf(skip)(`node server.mjs on SQLite${skip ? ` (skipped: ${skip})` :
     // The same link is in the log, for whoever reads the console at first start.
     expect(server.logs.some((l) => l.firstAdminLink === link)).toBe(true);
 
+    // Vietnamese pages come out as clean UTF-8: React 18's streaming renderer can leave NUL
+    // bytes where a multi-byte letter meets a chunk boundary (app/entry.server.tsx removes them).
+    for (const page of ["/", "/login", "/signup", "/forgot-password", "/healthz/x", "/organize"]) {
+      const body = Buffer.from(await (await fetch(`${server.url}${page}`)).arrayBuffer());
+      expect(body.length, page).toBeGreaterThan(500);
+      expect(body.includes(0), `NUL byte in ${page}`).toBe(false);
+    }
+
     const code = await server.stop("SIGTERM");
     expect(code, server.output()).toBe(0);
     expect(server.logs.map((l) => l.msg)).toContain("stopped");
