@@ -4,7 +4,7 @@
 import { distinctAnonymousCodes, entryCode } from "#app/modules/entries/codes";
 import { countWords } from "#app/modules/entries/words";
 import { defaultRubricTemplate } from "#app/modules/rubrics/default-template";
-import { serializeLevels } from "#app/modules/rubrics/rubric.schema";
+import { criterionRows } from "#app/modules/rubrics/rubric.schema";
 import { scoresheetTotal } from "#app/modules/scoring/total";
 import type { Prisma } from "#app/utils/db.server";
 import { deriveSeed, Rng } from "../../bench/generators/random";
@@ -211,16 +211,10 @@ export function buildDemoPlan(options: { seed?: number; now?: Date } = {}): Demo
   const template = defaultRubricTemplate("vi");
   const rubric: DemoPlan["rubric"] = { id: ids.id(), contestId, name: template.name, createdAt: new Date(createdAt) };
   const rubricVersionId = ids.id();
-  const criteria: DemoPlan["criteria"] = template.criteria.map((c, position) => ({
+  const criteria: DemoPlan["criteria"] = criterionRows(template.criteria).map((row) => ({
     id: ids.id(),
     rubricVersionId,
-    position,
-    name: c.name,
-    description: c.description,
-    maxPoints: c.maxPoints,
-    step: c.step,
-    weight: c.weight,
-    levels: serializeLevels(c.levels),
+    ...row,
   }));
   const roundId = ids.id();
   const round: DemoPlan["round"] = {

@@ -46,6 +46,19 @@ export interface CriterionTemplate {
   levels: RubricLevel[];
 }
 
+/** Criteria as Criterion rows of one version: positions follow the list's order, levels as JSON. */
+export function criterionRows(criteria: readonly CriterionTemplate[]) {
+  return criteria.map((c, position) => ({
+    position,
+    name: c.name,
+    description: c.description,
+    maxPoints: c.maxPoints,
+    step: c.step,
+    weight: c.weight,
+    levels: serializeLevels(c.levels),
+  }));
+}
+
 export interface RubricTemplate {
   name: string;
   criteria: CriterionTemplate[];

@@ -20,18 +20,11 @@ import { audit } from "#app/modules/audit/audit.server";
 import { prisma, type Tx } from "#app/utils/db.server";
 import { defaultRubricTemplate, type RubricLanguage } from "./default-template";
 import { rubricDraftSchema, type RubricDraft, type RubricDraftInput } from "./rubric-editor.schema";
-import { parseLevels, serializeLevels, type RubricLevel } from "./rubric.schema";
+import { criterionRows, parseLevels, type CriterionTemplate } from "./rubric.schema";
 
-export interface CriterionForEditing {
+export interface CriterionForEditing extends CriterionTemplate {
   id: string;
   position: number;
-  name: string;
-  description: string;
-  maxPoints: number;
-  step: number;
-  weight: number;
-  /** Highest level first. */
-  levels: RubricLevel[];
 }
 
 export interface RubricForEditing {
@@ -115,27 +108,14 @@ export async function getRubricForEditing(rubricId: string): Promise<RubricForEd
   return loadLatest(prisma, rubricId);
 }
 
-type CriterionContent = Omit<CriterionForEditing, "id" | "position">;
-
-function criterionRows(criteria: CriterionContent[]) {
-  return criteria.map((c, position) => ({
-    position,
-    name: c.name,
-    description: c.description,
-    maxPoints: c.maxPoints,
-    step: c.step,
-    weight: c.weight,
-    levels: serializeLevels(c.levels),
-  }));
-}
 
 /** What the audit log keeps of a rubric: its name and each criterion's name, maximum, step and weight. */
-function summary(name: string, criteria: CriterionContent[]) {
+function summary(name: string, criteria: CriterionTemplate[]) {
   return { name, criteria: criteria.map((c) => ({ name: c.name, maxPoints: c.maxPoints, step: c.step, weight: c.weight })) };
 }
 
 function sameContent(current: RubricForEditing, draft: RubricDraft): boolean {
-  const content = (name: string, criteria: CriterionContent[]) =>
+  const content = (name: string, criteria: CriterionTemplate[]) =>
     JSON.stringify([name, criteria.map((c) => [c.name, c.description, c.maxPoints, c.step, c.weight, c.levels.map((l) => [l.from, l.to, l.label])])]);
   return content(current.name, current.criteria) === content(draft.name, draft.criteria);
 }
