@@ -108,7 +108,6 @@ export async function getRubricForEditing(rubricId: string): Promise<RubricForEd
   return loadLatest(prisma, rubricId);
 }
 
-
 /** What the audit log keeps of a rubric: its name and each criterion's name, maximum, step and weight. */
 function summary(name: string, criteria: CriterionTemplate[]) {
   return { name, criteria: criteria.map((c) => ({ name: c.name, maxPoints: c.maxPoints, step: c.step, weight: c.weight })) };
