@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { SiteLayout } from "#app/components/layout";
 import { getOptionalUser } from "#app/modules/auth/session.server";
+import { navigationAreas } from "#app/modules/contests/policies.server";
 import { defaultLanguage, isLanguage } from "#app/utils/i18n";
 import { getLanguage } from "#app/utils/locale.server";
 import { pageMeta } from "#app/utils/meta";
@@ -21,7 +22,7 @@ export const meta: MetaFunction = ({ matches, error }) =>
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, language] = await Promise.all([getOptionalUser(request), getLanguage(request)]);
-  return { user, language };
+  return { user, language, areas: await navigationAreas(user) };
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>;

@@ -31,7 +31,8 @@ const navClass = ({ isActive }: { isActive: boolean }) =>
 
 export function SiteLayout({ children }: { children: React.ReactNode }) {
   const { t } = useTranslation();
-  const user = useRootData()?.user ?? null;
+  const root = useRootData();
+  const user = root?.user ?? null;
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
@@ -46,9 +47,14 @@ export function SiteLayout({ children }: { children: React.ReactNode }) {
             <NavLink to="/" end className={navClass}>
               {t("nav.home")}
             </NavLink>
-            {user?.isAdmin || user?.isOrganizer ? (
+            {root?.areas.organize ? (
               <NavLink to="/organize" className={navClass}>
                 {t("nav.organize")}
+              </NavLink>
+            ) : null}
+            {root?.areas.judge ? (
+              <NavLink to="/judge" className={navClass}>
+                {t("nav.judge")}
               </NavLink>
             ) : null}
             {user?.isAdmin ? (

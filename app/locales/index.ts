@@ -8,6 +8,10 @@ import enContests from "./en/contests";
 import enMail from "./en/mail";
 import enOrganize from "./en/organize";
 import enRubrics from "./en/rubrics";
+import enJudge from "./en/judge";
+import enRounds from "./en/rounds";
+import enTeam from "./en/team";
+import enEditor from "./en/editor";
 import viAdmin from "./vi/admin";
 import viAudit from "./vi/audit";
 import viAuth from "./vi/auth";
@@ -16,6 +20,10 @@ import viContests from "./vi/contests";
 import viMail from "./vi/mail";
 import viOrganize from "./vi/organize";
 import viRubrics from "./vi/rubrics";
+import viJudge from "./vi/judge";
+import viRounds from "./vi/rounds";
+import viTeam from "./vi/team";
+import viEditor from "./vi/editor";
 
 export const resources = {
   vi: {
@@ -27,6 +35,10 @@ export const resources = {
     contests: viContests,
     audit: viAudit,
     rubrics: viRubrics,
+    judge: viJudge,
+    rounds: viRounds,
+    team: viTeam,
+    editor: viEditor,
   },
   en: {
     common: enCommon,
@@ -37,6 +49,10 @@ export const resources = {
     contests: enContests,
     audit: enAudit,
     rubrics: enRubrics,
+    judge: enJudge,
+    rounds: enRounds,
+    team: enTeam,
+    editor: enEditor,
   },
 } as const;
 

@@ -5,6 +5,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors, useSchemaForm } from "#app/components/forms";
+import { Notice } from "#app/components/notice";
 import { adminActionSchema } from "#app/modules/auth/admin.schema";
 import { listUsers, setOrganizer } from "#app/modules/auth/admin.server";
 import { inviteByEmail } from "#app/modules/auth/invitations.server";
@@ -54,11 +55,11 @@ export default function Admin() {
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">{t("admin:heading")}</h1>
       {notice ? (
-        <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3">
+        <Notice>
           {notice.key === "admin:invite.sent"
             ? t("admin:invite.sent", { email: notice.email })
             : t("admin:updated", { name: notice.name })}
-        </p>
+        </Notice>
       ) : null}
       <section aria-labelledby="invite-heading" className="card max-w-xl space-y-3">
         <h2 id="invite-heading" className="text-lg font-semibold">

@@ -7,7 +7,7 @@ import { SIGN_IN_REQUIRED } from "#app/utils/errors";
 import { createTestUser, sessionCookie } from "#tests/factories/accounts";
 import { getRequest, load as runLoader, type Outcome } from "#tests/factories/requests";
 import * as auditCsvRoute from "./organize.$contestId.audit[.]csv";
-import * as auditPage from "./organize.$contestId_.audit";
+import * as auditPage from "./organize.$contestId.audit";
 
 let contestId: string;
 const cookies: Record<"organizer" | "entrant" | "judge" | "otherOrganizer", string> = {

@@ -55,7 +55,8 @@ export default function OrganizeIndex() {
                 {c.title}
               </Link>
               <p className="mt-1 text-sm text-stone-700">
-                {t(`organize:phase.${c.phase}`)} · {t("organize:entries", { count: c._count.entries })}
+                {t(`organize:phase.${c.phase}`)} · {t("organize:entries", { count: c._count.entries })} ·{" "}
+                {c.roles.map((r) => t(`organize:role.${r}`)).join(", ")}
               </p>
               <p className="text-sm text-stone-700">
                 {t("organize:deadline")}:{" "}

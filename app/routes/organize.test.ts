@@ -5,7 +5,7 @@ import { prisma } from "#app/utils/db.server";
 import { SIGN_IN_REQUIRED } from "#app/utils/errors";
 import { createTestUser, sessionCookie } from "#tests/factories/accounts";
 import { load as runLoader, submit } from "#tests/factories/requests";
-import * as contestPage from "./organize.$contestId";
+import * as contestPage from "./organize.$contestId._index";
 import * as organizeIndex from "./organize._index";
 
 let contestId: string;

@@ -6,7 +6,6 @@ const audit: Translation<typeof vi> = {
   heading: "Audit log: {{contest}}",
   intro: "Every change to the contest is recorded here; nobody can edit or delete an entry of the log.",
   link: "Audit log",
-  back: "Back to the contest",
   system: "System",
   empty: "No activity matches the filter.",
   timesIn: "Times in the {{zone}} time zone.",

@@ -11,6 +11,7 @@ const common: Translation<typeof vi> = {
     contests: "Contests",
     myEntries: "My entries",
     organize: "Organize",
+    judge: "Judging",
     admin: "Administration",
     signIn: "Sign in",
     signUp: "Sign up",

@@ -15,6 +15,17 @@ const organize: Translation<typeof vi> = {
     slugHelp: "Used in the contest page's address, for example: essay-2026.",
     submit: "Create contest",
   },
+  nav: {
+    label: "Contest sections",
+    overview: "Overview",
+    settings: "Rules and settings",
+    categories: "Categories and prizes",
+    team: "Team",
+    rubrics: "Rubrics",
+    rounds: "Rounds and panels",
+    conflicts: "Conflicts of interest",
+    audit: "Audit log",
+  },
   phase: {
     DRAFT: "Draft",
     OPEN: "Open for entries",

@@ -3,7 +3,6 @@ const audit = {
   heading: "Nhật ký hoạt động: {{contest}}",
   intro: "Mọi thay đổi của cuộc thi được ghi lại tại đây; không ai có thể sửa hay xoá một dòng nhật ký.",
   link: "Nhật ký hoạt động",
-  back: "Quay lại cuộc thi",
   system: "Hệ thống",
   empty: "Không có hoạt động nào khớp với bộ lọc.",
   timesIn: "Thời gian theo múi giờ {{zone}}.",

@@ -9,6 +9,7 @@ const common = {
     contests: "Cuộc thi",
     myEntries: "Bài dự thi của tôi",
     organize: "Tổ chức",
+    judge: "Chấm thi",
     admin: "Quản trị",
     signIn: "Đăng nhập",
     signUp: "Đăng ký",

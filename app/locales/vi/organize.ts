@@ -12,6 +12,17 @@ const organize = {
     slugHelp: "Dùng trong địa chỉ trang cuộc thi, ví dụ: chinh-luan-2026.",
     submit: "Tạo cuộc thi",
   },
+  nav: {
+    label: "Các mục của cuộc thi",
+    overview: "Tổng quan",
+    settings: "Thể lệ và cài đặt",
+    categories: "Đối tượng và giải thưởng",
+    team: "Thành viên",
+    rubrics: "Thang điểm",
+    rounds: "Vòng chấm và tiểu ban",
+    conflicts: "Xung đột lợi ích",
+    audit: "Nhật ký",
+  },
   phase: {
     DRAFT: "Nháp",
     OPEN: "Đang nhận bài",

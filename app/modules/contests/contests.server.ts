@@ -8,13 +8,36 @@ import type { CreateContestInput } from "./contests.schema";
 
 type Who = Pick<SessionUser, "id" | "isAdmin">;
 
-/** Contests the user organizes (all of them for an admin), newest first. */
+/**
+ * Contests whose staff the user belongs to (organizer or secretary; every contest for an admin),
+ * newest first, with the user's staff roles in each.
+ */
 export async function listManagedContests(user: Who) {
-  return prisma.contest.findMany({
-    where: user.isAdmin ? {} : { members: { some: { userId: user.id, role: "ORGANIZER", revokedAt: null } } },
-    select: { id: true, slug: true, title: true, phase: true, closesAt: true, timeZone: true, _count: { select: { entries: true } } },
+  const staff = { userId: user.id, role: { in: ["ORGANIZER" as const, "SECRETARY" as const] }, revokedAt: null };
+  const contests = await prisma.contest.findMany({
+    where: user.isAdmin ? {} : { members: { some: staff } },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      phase: true,
+      closesAt: true,
+      timeZone: true,
+      _count: { select: { entries: true } },
+      members: { where: staff, select: { role: true } },
+    },
     orderBy: { createdAt: "desc" },
   });
+  return contests.map(({ members, ...c }) => {
+    const roles = new Set(members.map((m) => m.role));
+    if (user.isAdmin) roles.add("ORGANIZER");
+    return { ...c, roles: [...roles].sort() };
+  });
+}
+
+/** The back office frame: the contest's title and phase. The caller has checked the user is staff. */
+export async function getContestHeader(contestId: string) {
+  return prisma.contest.findUnique({ where: { id: contestId }, select: { id: true, title: true, slug: true, phase: true } });
 }
 
 export type CreateContestResult = { ok: true; contestId: string } | { ok: false; field: "slug"; error: string };

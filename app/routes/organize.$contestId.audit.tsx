@@ -65,11 +65,6 @@ export default function ContestAudit() {
   const { key: _actionKey, ...actionProps } = getSelectProps(fields.action);
   return (
     <div className="space-y-6">
-      <p>
-        <Link to={base} className="link text-sm">
-          {t("audit:back")}
-        </Link>
-      </p>
       <h1 className="text-2xl font-bold">{t("audit:heading", { contest: page.contest.title })}</h1>
       <p className="text-stone-700">{t("audit:intro")}</p>
 

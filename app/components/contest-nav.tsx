@@ -1,0 +1,42 @@
+// The sections of a contest's back office (/organize/:contestId/...), one line each, and the
+// roles that see them. Each section's own loader still checks its policy: this only hides links.
+import { NavLink } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { ContestRole } from "#app/generated/sqlite/enums";
+
+interface Section {
+  /** Path below /organize/:contestId ("" is the overview). */
+  path: string;
+  /** Key in the "organize" namespace, under nav. */
+  label: "overview" | "settings" | "categories" | "team" | "rubrics" | "rounds" | "conflicts" | "audit";
+  roles: readonly ContestRole[];
+}
+
+export const ORGANIZER: readonly ContestRole[] = ["ORGANIZER"];
+export const STAFF: readonly ContestRole[] = ["ORGANIZER", "SECRETARY"];
+
+export const CONTEST_SECTIONS: readonly Section[] = [
+  { path: "", label: "overview", roles: ORGANIZER },
+  { path: "audit", label: "audit", roles: ORGANIZER },
+];
+
+const sectionClass = ({ isActive }: { isActive: boolean }) =>
+  `block rounded px-3 py-1.5 text-sm ${isActive ? "bg-brand-700 font-semibold text-white" : "text-stone-800 hover:bg-stone-200"}`;
+
+export function ContestNav({ contestId, roles }: { contestId: string; roles: readonly ContestRole[] }) {
+  const { t } = useTranslation();
+  const visible = CONTEST_SECTIONS.filter((s) => s.roles.some((r) => roles.includes(r)));
+  return (
+    <nav aria-label={t("organize:nav.label")}>
+      <ul className="flex flex-wrap gap-1 md:flex-col">
+        {visible.map((s) => (
+          <li key={s.label}>
+            <NavLink to={`/organize/${contestId}${s.path ? `/${s.path}` : ""}`} end={s.path === ""} className={sectionClass}>
+              {t(`organize:nav.${s.label}`)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,7 @@
+import type { Translation } from "../types";
+import type vi from "../vi/team";
+
+const team: Translation<typeof vi> = {
+  title: "Team",
+};
+export default team;
