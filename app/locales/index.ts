@@ -8,6 +8,7 @@ import enContests from "./en/contests";
 import enMail from "./en/mail";
 import enOrganize from "./en/organize";
 import enRubrics from "./en/rubrics";
+import enFiles from "./en/files";
 import enJudge from "./en/judge";
 import enRounds from "./en/rounds";
 import enTeam from "./en/team";
@@ -20,6 +21,7 @@ import viContests from "./vi/contests";
 import viMail from "./vi/mail";
 import viOrganize from "./vi/organize";
 import viRubrics from "./vi/rubrics";
+import viFiles from "./vi/files";
 import viJudge from "./vi/judge";
 import viRounds from "./vi/rounds";
 import viTeam from "./vi/team";
@@ -35,6 +37,7 @@ export const resources = {
     contests: viContests,
     audit: viAudit,
     rubrics: viRubrics,
+    files: viFiles,
     judge: viJudge,
     rounds: viRounds,
     team: viTeam,
@@ -49,6 +52,7 @@ export const resources = {
     contests: enContests,
     audit: enAudit,
     rubrics: enRubrics,
+    files: enFiles,
     judge: enJudge,
     rounds: enRounds,
     team: enTeam,
