@@ -21,6 +21,7 @@ import crypto from "node:crypto";
 import { audit } from "#app/modules/audit/audit.server";
 import { prisma, type Tx } from "#app/utils/db.server";
 import { blankRubricTemplate, defaultRubricTemplate, type RubricLanguage } from "./default-template";
+import { rubricScale } from "./preview";
 import { rubricDraftSchema, type RubricDraft, type RubricDraftInput } from "./rubric-editor.schema";
 import { criterionRows, parseLevels, type CriterionTemplate, type RubricTemplate } from "./rubric.schema";
 
@@ -307,11 +308,6 @@ const versionSummarySelect = {
   _count: { select: { scoresheets: true } },
 } as const;
 
-/** Sum of maxima without floating-point noise (0.1 + 0.2 shows as 0.3). */
-function scaleOf(maxima: readonly number[]): number {
-  return Math.round(maxima.reduce((s, m) => s + m, 0) * 1e4) / 1e4;
-}
-
 function versionSummary(v: {
   id: string;
   version: number;
@@ -327,7 +323,7 @@ function versionSummary(v: {
     createdAt: v.createdAt,
     lockedAt: v.lockedAt,
     criteriaCount: v.criteria.length,
-    totalPoints: scaleOf(v.criteria.map((c) => c.maxPoints)),
+    totalPoints: rubricScale(v.criteria.map((c) => c.maxPoints)) ?? 0,
     rounds: v.rounds,
     scoresheets: v._count.scoresheets,
   };
