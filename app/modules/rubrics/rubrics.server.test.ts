@@ -317,7 +317,14 @@ describe("reading rubrics for the screens", () => {
     const builder = await getRubricBuilder(contest.id, rubric.rubricId);
     expect(builder!.rubric).toEqual(saved.rubric);
     expect(builder!.versions.map((v) => v.version)).toEqual([2, 1]);
+    expect(builder!.view).toBeNull();
+    expect((await getRubricBuilder(contest.id, rubric.rubricId, 2))!.view).toBeNull();
+    const old = await getRubricBuilder(contest.id, rubric.rubricId, 1);
+    expect(old!.view).toMatchObject({ version: 1, id: rubric.versionId, criteria: rubric.criteria });
+    expect(old!.rubric).toEqual(saved.rubric);
+    expect(await getRubricBuilder(contest.id, rubric.rubricId, 3)).toBeNull();
     expect(await getRubricBuilder(other.contest.id, rubric.rubricId)).toBeNull();
+    expect(await getRubricBuilder(other.contest.id, rubric.rubricId, 1)).toBeNull();
     expect(await isContestRubric(contest.id, rubric.rubricId)).toBe(true);
     expect(await isContestRubric(other.contest.id, rubric.rubricId)).toBe(false);
 

@@ -351,21 +351,6 @@ export async function isContestRubric(contestId: string, rubricId: string): Prom
   return (await prisma.rubric.count({ where: { id: rubricId, contestId } })) === 1;
 }
 
-/** What the builder shows: the latest version to edit and the version history; null if not the contest's. */
-export async function getRubricBuilder(
-  contestId: string,
-  rubricId: string,
-): Promise<{ contest: RubricContest; rubric: RubricForEditing; versions: RubricVersionSummary[] } | null> {
-  const owned = await prisma.rubric.findFirst({
-    where: { id: rubricId, contestId },
-    select: { versions: { orderBy: { version: "desc" }, select: versionSummarySelect } },
-  });
-  if (!owned) return null;
-  const [contest, rubric] = await Promise.all([rubricContest(contestId), loadLatest(prisma, rubricId)]);
-  if (!contest || !rubric) return null;
-  return { contest, rubric, versions: owned.versions.map(versionSummary) };
-}
-
 export interface RubricVersionDetail extends RubricVersionSummary {
   rubricId: string;
   name: string;
@@ -389,4 +374,29 @@ export async function getRubricVersion(contestId: string, rubricId: string, vers
     name: row.rubric.name,
     criteria: row.criteria.map((c) => ({ ...c, levels: parseLevels(c.levels) })),
   };
+}
+
+/**
+ * What the builder shows: the latest version to edit, the version history, and, when `version`
+ * names an older version, that version to read (`view`; null when editing the latest). Null
+ * when the rubric is not the contest's or the version does not exist.
+ */
+export async function getRubricBuilder(
+  contestId: string,
+  rubricId: string,
+  version?: number,
+): Promise<{ contest: RubricContest; rubric: RubricForEditing; versions: RubricVersionSummary[]; view: RubricVersionDetail | null } | null> {
+  const owned = await prisma.rubric.findFirst({
+    where: { id: rubricId, contestId },
+    select: { versions: { orderBy: { version: "desc" }, select: versionSummarySelect } },
+  });
+  if (!owned) return null;
+  const [contest, rubric] = await Promise.all([rubricContest(contestId), loadLatest(prisma, rubricId)]);
+  if (!contest || !rubric) return null;
+  let view: RubricVersionDetail | null = null;
+  if (version !== undefined && version !== rubric.version) {
+    view = await getRubricVersion(contestId, rubricId, version);
+    if (!view) return null;
+  }
+  return { contest, rubric, versions: owned.versions.map(versionSummary), view };
 }
