@@ -17,10 +17,8 @@ import { isLanguage } from "#app/utils/i18n";
 
 export interface BuilderRubric {
   name: string;
-  versionId: string;
   version: number;
   lockedAt: Date | string | null;
-  revision: string;
   criteria: { name: string; description: string; maxPoints: number; step: number; weight: number; levels: RubricLevel[] }[];
 }
 
@@ -35,12 +33,20 @@ function numberProps(field: FieldMetadata<number | undefined>) {
   return { ...getInputProps(field, { type: "number" }), step: "any", inputMode: "decimal" as const, className: "input" };
 }
 
+/**
+ * The builder for the rubric's latest version. Mount it with `key={rubric.revision}`: a save
+ * changes the revision, and the form then starts again from what was saved.
+ */
 export function RubricBuilder({
   rubric,
+  tokens,
   lastResult,
   conflict,
 }: {
   rubric: BuilderRubric;
+  /** The concurrency token to send: the loaded version's, or after a stale save the one now saved. */
+  tokens: { versionId: string; revision: string };
+  /** The server's reply to an invalid or stale save or to a list intent (not to a successful save). */
   lastResult: SubmissionResult<string[]> | null | undefined;
   /** Shown under the form's errors after a stale save: what is saved now. */
   conflict?: React.ReactNode;
@@ -73,8 +79,8 @@ export function RubricBuilder({
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
       <Form method="post" {...getFormProps(form)} className="space-y-6">
-        <input type="hidden" name="expectedVersionId" value={rubric.versionId} />
-        <input type="hidden" name="expectedRevision" value={rubric.revision} />
+        <input type="hidden" name="expectedVersionId" value={tokens.versionId} />
+        <input type="hidden" name="expectedRevision" value={tokens.revision} />
         <FormErrors errors={form.errors} />
         {conflict}
         {locked ? (

@@ -61,7 +61,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.reason === "rubrics:errors.notFound") notFound();
   if (result.reason === "rubrics:errors.changedMeanwhile") {
     // Keep what was typed; show what is saved now, so the organizer can compare and save again.
-    const current = { version: result.current.version, name: result.current.name, criteria: result.current.criteria.map((c) => ({ name: c.name, maxPoints: c.maxPoints })) };
+    const { versionId, revision, version, name } = result.current;
+    const current = { versionId, revision, version, name, criteria: result.current.criteria.map((c) => ({ name: c.name, maxPoints: c.maxPoints })) };
     return data({ result: submission.reply({ formErrors: [result.reason] }), saved: null, current }, { status: 409 });
   }
   const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors).map(([path, errors]) => [path.replace(/\.(\d+)/g, "[$1]"), errors]));
@@ -125,8 +126,11 @@ export default function RubricBuilderPage() {
             </Notice>
           ) : null}
           <RubricBuilder
+            key={rubric.revision}
             rubric={rubric}
-            lastResult={actionData?.result}
+            tokens={current ?? rubric}
+            // After a successful save the form restarts (new key) from what was saved.
+            lastResult={saved ? undefined : actionData?.result}
             conflict={
               current ? (
                 <section aria-labelledby="saved-now" className="rounded-md border border-stone-300 bg-white p-3">
