@@ -90,7 +90,7 @@ export default function RubricBuilderPage() {
             {view.lockedAt ? t("rubrics:versions.readOnlyLocked", { date: formatDateTime(view.lockedAt, lng, contest.timeZone) }) : t("rubrics:versions.readOnly")}
           </p>
           <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
-            <section aria-labelledby="version-criteria" className="card space-y-3">
+            <section aria-labelledby="version-criteria" className="card space-y-3 self-start">
               <h2 id="version-criteria" className="text-lg font-semibold">
                 {t("rubrics:builder.criteria")}
               </h2>
