@@ -9,15 +9,18 @@ import type { z } from "zod";
 /**
  * A form driven by the module's zod schema: constraints and validation in the browser, the
  * same schema on the server, and the server's reply (`submission.reply()`) shown in place.
+ * `defaultValue` fills an editing form with what is saved (a reply with `resetForm` returns to it).
  */
 export function useSchemaForm<Schema extends z.ZodTypeAny>(
   id: string,
   schema: Schema,
   lastResult: SubmissionResult<string[]> | null | undefined,
+  options: { defaultValue?: z.input<Schema> } = {},
 ) {
   return useForm<z.input<Schema>, z.output<Schema>>({
     id,
     lastResult,
+    defaultValue: options.defaultValue,
     constraint: getZodConstraint(schema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
@@ -77,6 +80,43 @@ export function Field({ label, help, errors, inputProps: { key: _key, ...inputPr
       </label>
       <input
         {...inputProps}
+        id={id}
+        className="input"
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[helpId, errorId].filter(Boolean).join(" ") || undefined}
+      />
+      {help ? (
+        <p id={helpId} className="text-sm text-stone-600">
+          {help}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+interface TextareaFieldProps {
+  label: string;
+  help?: string;
+  errors?: string[] | null;
+  /** Usually conform's getTextareaProps(...); its `key` is dropped as in Field. */
+  textareaProps: React.TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string; key?: React.Key | null };
+}
+
+/** Field's counterpart for longer text. */
+export function TextareaField({ label, help, errors, textareaProps: { key: _key, ...textareaProps } }: TextareaFieldProps) {
+  const fallbackId = useId();
+  const id = textareaProps.id ?? fallbackId;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const helpId = help ? `${id}-help` : undefined;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <textarea
+        rows={3}
+        {...textareaProps}
         id={id}
         className="input"
         aria-invalid={errorId ? true : undefined}

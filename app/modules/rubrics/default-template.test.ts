@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { defaultRubricTemplate, standardLevels } from "./default-template";
+import { blankRubricTemplate, defaultRubricTemplate, standardLevels } from "./default-template";
+import { rubricDraftSchema } from "./rubric-editor.schema";
 import { parseLevels, serializeLevels } from "./rubric.schema";
 
 describe("defaultRubricTemplate", () => {
@@ -76,5 +77,18 @@ describe("standardLevels", () => {
       { from: 12.5, to: 18.5, label: "Đạt" },
       { from: 0, to: 12, label: "Chưa đạt" },
     ]);
+  });
+});
+
+describe("blankRubricTemplate", () => {
+  it("is a valid draft of one criterion in either language, and a fresh copy each time", () => {
+    for (const lng of ["vi", "en"] as const) {
+      const blank = blankRubricTemplate(lng);
+      expect(rubricDraftSchema.safeParse(blank).success).toBe(true);
+      expect(blank.criteria).toHaveLength(1);
+      blank.criteria.pop();
+      expect(blankRubricTemplate(lng).criteria).toHaveLength(1);
+    }
+    expect(blankRubricTemplate("vi").name).not.toBe(blankRubricTemplate("en").name);
   });
 });

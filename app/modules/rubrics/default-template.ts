@@ -106,3 +106,23 @@ export function defaultRubricTemplate(language: RubricLanguage): RubricTemplate 
   });
   return { name: RUBRIC_NAME[language], criteria };
 }
+
+const BLANK: Record<RubricLanguage, { name: string; criterion: string }> = {
+  vi: { name: "Thang điểm mới", criterion: "Tiêu chí 1" },
+  en: { name: "New rubric", criterion: "Criterion 1" },
+};
+
+/** Points of the one criterion a blank rubric starts with. */
+export const BLANK_CRITERION_MAX_POINTS = 10;
+
+/**
+ * A blank rubric to build from scratch: one criterion (a rubric needs at least one) of
+ * BLANK_CRITERION_MAX_POINTS points, the default step and weight, no description or levels.
+ */
+export function blankRubricTemplate(language: RubricLanguage): RubricTemplate {
+  const { name, criterion } = BLANK[language];
+  return {
+    name,
+    criteria: [{ name: criterion, description: "", maxPoints: BLANK_CRITERION_MAX_POINTS, step: DEFAULT_STEP, weight: DEFAULT_WEIGHT, levels: [] }],
+  };
+}

@@ -79,3 +79,15 @@ export const rubricDraftSchema = z
 export type RubricDraft = z.infer<typeof rubricDraftSchema>;
 /** What a form may submit before parsing (description and levels may be left out). */
 export type RubricDraftInput = z.input<typeof rubricDraftSchema>;
+
+/**
+ * What the builder sends back besides the draft: the version id and revision it loaded (the
+ * concurrency token of saveRubric). Plain hidden fields, always the latest loaded values.
+ */
+export const rubricTokenSchema = z.object({
+  expectedVersionId: z.string().min(1, "rubrics:errors.changedMeanwhile"),
+  expectedRevision: z.string().min(1, "rubrics:errors.changedMeanwhile"),
+});
+
+/** The builder's query string: `?version=n` opens an older version to read. */
+export const rubricVersionQuerySchema = z.object({ version: z.coerce.number().int().min(1).optional() });

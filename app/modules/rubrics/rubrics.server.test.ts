@@ -2,9 +2,20 @@ import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "#app/utils/db.server";
 import { createTestUser } from "#tests/factories/accounts";
-import { defaultRubricTemplate } from "./default-template";
+import { blankRubricTemplate, defaultRubricTemplate } from "./default-template";
 import type { RubricDraftInput } from "./rubric-editor.schema";
-import { createRubricFromTemplate, getRubricForEditing, lockRubricVersion, saveRubric, type RubricForEditing } from "./rubrics.server";
+import {
+  createBlankRubric,
+  createRubricFromTemplate,
+  getRubricBuilder,
+  getRubricForEditing,
+  getRubricVersion,
+  isContestRubric,
+  listContestRubrics,
+  lockRubricVersion,
+  saveRubric,
+  type RubricForEditing,
+} from "./rubrics.server";
 
 async function setup() {
   const owner = await createTestUser({ isOrganizer: true });
@@ -25,7 +36,7 @@ function draftOf(rubric: RubricForEditing, edit: (d: RubricDraftInput) => void =
   return d;
 }
 
-const tokens = (r: RubricForEditing) => ({ expectedVersionId: r.versionId, expectedRevision: r.revision });
+const tokens = (r: RubricForEditing) => ({ contestId: r.contestId, expectedVersionId: r.versionId, expectedRevision: r.revision });
 
 /** A submitted scoresheet on the given version, with a score on each criterion. */
 async function scoresheetOn(contestId: string, rubric: RubricForEditing) {
@@ -75,7 +86,41 @@ describe("createRubricFromTemplate", () => {
   });
 });
 
+describe("createBlankRubric", () => {
+  it("starts from one placeholder criterion in the contest's language, logged", async () => {
+    const { contest, owner } = await setup();
+    const vi = await createBlankRubric({ contestId: contest.id, actorId: owner.id, ip: "203.0.113.5" });
+    expect(vi).toMatchObject({ contestId: contest.id, version: 1, lockedAt: null, name: blankRubricTemplate("vi").name });
+    expect(vi!.criteria.map(({ name, description, maxPoints, step, weight, levels }) => ({ name, description, maxPoints, step, weight, levels }))).toEqual(
+      blankRubricTemplate("vi").criteria,
+    );
+    const row = await prisma.auditLog.findFirstOrThrow({ where: { contestId: contest.id, action: "rubric.create", targetId: vi!.rubricId } });
+    expect(JSON.parse(row.data)).toMatchObject({ version: 1, blank: true, language: "vi" });
+    expect(row).toMatchObject({ actorId: owner.id, ip: "203.0.113.5" });
+
+    await prisma.contest.update({ where: { id: contest.id }, data: { locale: "en" } });
+    const en = await createBlankRubric({ contestId: contest.id, actorId: owner.id });
+    expect(en!.name).toBe(blankRubricTemplate("en").name);
+    expect(en!.criteria[0]!.name).toBe(blankRubricTemplate("en").criteria[0]!.name);
+  });
+
+  it("creates nothing for an unknown contest", async () => {
+    const before = await prisma.rubric.count();
+    expect(await createBlankRubric({ contestId: "nope", actorId: null })).toBeNull();
+    expect(await prisma.rubric.count()).toBe(before);
+  });
+});
+
 describe("saveRubric", () => {
+  it("does not find a rubric through another contest", async () => {
+    const { rubric } = await setup();
+    const other = await setup();
+    const result = await saveRubric({ ...tokens(rubric), contestId: other.contest.id, rubricId: rubric.rubricId, draft: draftOf(rubric, (d) => d.criteria.pop()), actorId: other.owner.id });
+    expect(result).toEqual({ ok: false, reason: "rubrics:errors.notFound" });
+    expect(await getRubricForEditing(rubric.rubricId)).toEqual(rubric);
+    expect(await prisma.auditLog.count({ where: { action: "rubric.update" } })).toBe(0);
+  });
+
   it("replaces the criteria of an unlocked version in place, in the draft's order, and logs before/after", async () => {
     const { rubric, owner, contest } = await setup();
     const draft = draftOf(rubric, (d) => {
@@ -155,6 +200,7 @@ describe("saveRubric", () => {
       rubricId: rubric.rubricId,
       draft: draftOf(rubric),
       actorId: owner.id,
+      contestId: contest.id,
       expectedVersionId: "someone-elses",
       expectedRevision: now!.revision,
     });
@@ -218,5 +264,75 @@ describe("lockRubricVersion", () => {
     expect(await prisma.$transaction((tx) => lockRubricVersion(tx, rubric.versionId, new Date("2026-06-01T03:00:00Z")))).toBe(false);
     expect((await prisma.rubricVersion.findUniqueOrThrow({ where: { id: rubric.versionId } })).lockedAt).toEqual(t1);
     expect(await prisma.$transaction((tx) => lockRubricVersion(tx, "nope"))).toBe(false);
+  });
+});
+
+describe("reading rubrics for the screens", () => {
+  it("lists the contest's rubrics with their versions, totals, locks and rounds, and nothing of other contests", async () => {
+    const { rubric, owner, contest } = await setup();
+    const { round } = await scoresheetOn(contest.id, rubric);
+    const locked = (await getRubricForEditing(rubric.rubricId))!;
+    const saved = await saveRubric({ rubricId: rubric.rubricId, draft: draftOf(locked, (d) => d.criteria.pop()), actorId: owner.id, ...tokens(locked) });
+    if (!saved.ok) throw new Error("unreachable");
+    const blank = (await createBlankRubric({ contestId: contest.id, actorId: owner.id }))!;
+    const other = await setup();
+
+    const listed = await listContestRubrics(contest.id);
+    expect(listed!.contest).toEqual({ id: contest.id, title: contest.title, language: "vi", timeZone: "Asia/Ho_Chi_Minh" });
+    expect(listed!.rubrics.map((r) => r.id)).toEqual([rubric.rubricId, blank.rubricId]);
+    const [first, second] = listed!.rubrics;
+    expect(first!.versions).toEqual([
+      { id: saved.rubric.versionId, version: 2, createdAt: expect.any(Date), lockedAt: null, criteriaCount: 4, totalPoints: 90, rounds: [], scoresheets: 0 },
+      {
+        id: rubric.versionId,
+        version: 1,
+        createdAt: expect.any(Date),
+        lockedAt: locked.lockedAt,
+        criteriaCount: 5,
+        totalPoints: 100,
+        rounds: [{ id: round.id, name: round.name }],
+        scoresheets: 1,
+      },
+    ]);
+    expect(second!.versions.map((v) => [v.version, v.criteriaCount, v.totalPoints])).toEqual([[1, 1, 10]]);
+    expect(JSON.stringify(listed)).not.toContain(other.rubric.rubricId);
+    expect(await listContestRubrics("nope")).toBeNull();
+  });
+
+  it("reads the builder and an older version only through the rubric's own contest", async () => {
+    const { rubric, owner, contest } = await setup();
+    await scoresheetOn(contest.id, rubric);
+    const locked = (await getRubricForEditing(rubric.rubricId))!;
+    const saved = await saveRubric({
+      rubricId: rubric.rubricId,
+      draft: draftOf(locked, (d) => {
+        d.criteria[0] = { ...d.criteria[0]!, name: "Quan điểm (sửa)" };
+      }),
+      actorId: owner.id,
+      ...tokens(locked),
+    });
+    if (!saved.ok) throw new Error("unreachable");
+    const other = await setup();
+
+    const builder = await getRubricBuilder(contest.id, rubric.rubricId);
+    expect(builder!.rubric).toEqual(saved.rubric);
+    expect(builder!.versions.map((v) => v.version)).toEqual([2, 1]);
+    expect(builder!.view).toBeNull();
+    expect((await getRubricBuilder(contest.id, rubric.rubricId, 2))!.view).toBeNull();
+    const old = await getRubricBuilder(contest.id, rubric.rubricId, 1);
+    expect(old!.view).toMatchObject({ version: 1, id: rubric.versionId, criteria: rubric.criteria });
+    expect(old!.rubric).toEqual(saved.rubric);
+    expect(await getRubricBuilder(contest.id, rubric.rubricId, 3)).toBeNull();
+    expect(await getRubricBuilder(other.contest.id, rubric.rubricId)).toBeNull();
+    expect(await getRubricBuilder(other.contest.id, rubric.rubricId, 1)).toBeNull();
+    expect(await isContestRubric(contest.id, rubric.rubricId)).toBe(true);
+    expect(await isContestRubric(other.contest.id, rubric.rubricId)).toBe(false);
+
+    const v1 = await getRubricVersion(contest.id, rubric.rubricId, 1);
+    expect(v1).toMatchObject({ version: 1, id: rubric.versionId, lockedAt: locked.lockedAt, scoresheets: 1, name: rubric.name });
+    expect(v1!.criteria).toEqual(rubric.criteria);
+    expect((await getRubricVersion(contest.id, rubric.rubricId, 2))!.criteria[0]!.name).toBe("Quan điểm (sửa)");
+    expect(await getRubricVersion(contest.id, rubric.rubricId, 3)).toBeNull();
+    expect(await getRubricVersion(other.contest.id, rubric.rubricId, 1)).toBeNull();
   });
 });

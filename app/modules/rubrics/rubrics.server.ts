@@ -1,5 +1,7 @@
-// Rubrics in the database: created from the default template, edited as whole drafts, and
-// versioned so that a saved score never changes meaning (issue 3, "Rubric builder").
+// Rubrics in the database: created from the default template (or blank), edited as whole
+// drafts, and versioned so that a saved score never changes meaning (issue 3, "Rubric builder").
+// Saving and reading take the contest the rubric must belong to, so an id from another contest
+// is simply not found.
 //
 // Versions. A rubric's latest version is the one being edited. While it is unlocked (no score
 // saved on it yet) a save replaces its criteria in place. The scoring module calls
@@ -18,9 +20,10 @@
 import crypto from "node:crypto";
 import { audit } from "#app/modules/audit/audit.server";
 import { prisma, type Tx } from "#app/utils/db.server";
-import { defaultRubricTemplate, type RubricLanguage } from "./default-template";
+import { blankRubricTemplate, defaultRubricTemplate, type RubricLanguage } from "./default-template";
+import { rubricScale } from "./preview";
 import { rubricDraftSchema, type RubricDraft, type RubricDraftInput } from "./rubric-editor.schema";
-import { criterionRows, parseLevels, type CriterionTemplate } from "./rubric.schema";
+import { criterionRows, parseLevels, type CriterionTemplate, type RubricTemplate } from "./rubric.schema";
 
 export interface CriterionForEditing extends CriterionTemplate {
   id: string;
@@ -47,6 +50,8 @@ export type SaveRubricResult =
   | { ok: false; reason: "rubrics:errors.changedMeanwhile"; current: RubricForEditing };
 
 export interface SaveRubricInput {
+  /** The contest the rubric must belong to; a rubric of another contest is not found. */
+  contestId: string;
   rubricId: string;
   draft: RubricDraftInput;
   actorId: string | null;
@@ -119,17 +124,11 @@ function sameContent(current: RubricForEditing, draft: RubricDraft): boolean {
   return content(current.name, current.criteria) === content(draft.name, draft.criteria);
 }
 
-/**
- * A new rubric for the contest, version 1 holding the default template's criteria in the given
- * language (the contest's own). Logged as "rubric.create". Authorization is the caller's.
- */
-export async function createRubricFromTemplate(input: {
-  contestId: string;
-  language: RubricLanguage;
-  actorId: string | null;
-  ip?: string | null;
-}): Promise<RubricForEditing> {
-  const template = defaultRubricTemplate(input.language);
+async function insertRubric(
+  input: { contestId: string; actorId: string | null; ip?: string | null },
+  template: RubricTemplate,
+  origin: Record<string, unknown>,
+): Promise<RubricForEditing> {
   return prisma.$transaction(async (tx) => {
     const rubric = await tx.rubric.create({
       data: {
@@ -145,11 +144,42 @@ export async function createRubricFromTemplate(input: {
       action: "rubric.create",
       targetType: "Rubric",
       targetId: rubric.id,
-      data: { version: 1, template: input.language, after: summary(template.name, template.criteria) },
+      data: { version: 1, ...origin, after: summary(template.name, template.criteria) },
       ip: input.ip ?? null,
     });
     return (await loadLatest(tx, rubric.id))!;
   });
+}
+
+/**
+ * A new rubric for the contest, version 1 holding the default template's criteria in the given
+ * language (the contest's own, or the other one on request). Logged as "rubric.create".
+ * Authorization is the caller's.
+ */
+export async function createRubricFromTemplate(input: {
+  contestId: string;
+  language: RubricLanguage;
+  actorId: string | null;
+  ip?: string | null;
+}): Promise<RubricForEditing> {
+  return insertRubric(input, defaultRubricTemplate(input.language), { template: input.language });
+}
+
+/** The language of a contest's own texts (Contest.locale) as a rubric language; Vietnamese unless English. */
+export function contestLanguage(locale: string): RubricLanguage {
+  return locale === "en" ? "en" : "vi";
+}
+
+/**
+ * A new rubric to build from scratch, in the contest's language: version 1 with one placeholder
+ * criterion (blankRubricTemplate). Logged as "rubric.create" with `blank: true`; null when the
+ * contest does not exist. Authorization is the caller's.
+ */
+export async function createBlankRubric(input: { contestId: string; actorId: string | null; ip?: string | null }): Promise<RubricForEditing | null> {
+  const contest = await prisma.contest.findUnique({ where: { id: input.contestId }, select: { locale: true } });
+  if (!contest) return null;
+  const language = contestLanguage(contest.locale);
+  return insertRubric(input, blankRubricTemplate(language), { blank: true, language });
 }
 
 /**
@@ -168,7 +198,7 @@ export async function saveRubric(input: SaveRubricInput): Promise<SaveRubricResu
   const draft = parsed.data;
 
   return prisma.$transaction(async (tx): Promise<SaveRubricResult> => {
-    const rubricRows = await tx.$executeRaw`UPDATE "Rubric" SET "name" = "name" WHERE "id" = ${input.rubricId}`;
+    const rubricRows = await tx.$executeRaw`UPDATE "Rubric" SET "name" = "name" WHERE "id" = ${input.rubricId} AND "contestId" = ${input.contestId}`;
     if (rubricRows !== 1) return { ok: false, reason: "rubrics:errors.notFound" };
     const current = await loadLatest(tx, input.rubricId);
     if (!current) return { ok: false, reason: "rubrics:errors.notFound" };
@@ -231,4 +261,142 @@ export async function saveRubric(input: SaveRubricInput): Promise<SaveRubricResu
 export async function lockRubricVersion(tx: Tx, rubricVersionId: string, now: Date = new Date()): Promise<boolean> {
   const changed = await tx.rubricVersion.updateMany({ where: { id: rubricVersionId, lockedAt: null }, data: { lockedAt: now } });
   return changed.count === 1;
+}
+
+// ───────────────────────── reading, for the rubric screens ─────────────────────────
+// Every read is scoped by the contest (`rubric: { contestId }`), so a rubric id from another
+// contest reads as missing. Authorization (who may see the contest's rubrics) is the caller's.
+
+/** One version of a rubric as the lists show it. */
+export interface RubricVersionSummary {
+  id: string;
+  version: number;
+  createdAt: Date;
+  /** Set once a score was saved on this version; it can then never change. */
+  lockedAt: Date | null;
+  criteriaCount: number;
+  /** The sum of the criteria's maxima: the rubric's scale (100 on the default template). */
+  totalPoints: number;
+  /** The rounds that score with this version, in round order. */
+  rounds: { id: string; name: string }[];
+  scoresheets: number;
+}
+
+export interface ContestRubricSummary {
+  id: string;
+  name: string;
+  createdAt: Date;
+  /** Newest first. */
+  versions: RubricVersionSummary[];
+}
+
+/** The contest's facts the rubric screens need: its language (for new rubrics) and its clock. */
+export interface RubricContest {
+  id: string;
+  title: string;
+  language: RubricLanguage;
+  timeZone: string;
+}
+
+const versionSummarySelect = {
+  id: true,
+  version: true,
+  createdAt: true,
+  lockedAt: true,
+  criteria: { select: { maxPoints: true } },
+  rounds: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+  _count: { select: { scoresheets: true } },
+} as const;
+
+function versionSummary(v: {
+  id: string;
+  version: number;
+  createdAt: Date;
+  lockedAt: Date | null;
+  criteria: { maxPoints: number }[];
+  rounds: { id: string; name: string }[];
+  _count: { scoresheets: number };
+}): RubricVersionSummary {
+  return {
+    id: v.id,
+    version: v.version,
+    createdAt: v.createdAt,
+    lockedAt: v.lockedAt,
+    criteriaCount: v.criteria.length,
+    totalPoints: rubricScale(v.criteria.map((c) => c.maxPoints)) ?? 0,
+    rounds: v.rounds,
+    scoresheets: v._count.scoresheets,
+  };
+}
+
+async function rubricContest(contestId: string): Promise<RubricContest | null> {
+  const contest = await prisma.contest.findUnique({ where: { id: contestId }, select: { id: true, title: true, locale: true, timeZone: true } });
+  return contest ? { id: contest.id, title: contest.title, language: contestLanguage(contest.locale), timeZone: contest.timeZone } : null;
+}
+
+/** The contest's rubrics, oldest first, each with its versions (newest first); null for an unknown contest. */
+export async function listContestRubrics(contestId: string): Promise<{ contest: RubricContest; rubrics: ContestRubricSummary[] } | null> {
+  const contest = await rubricContest(contestId);
+  if (!contest) return null;
+  const rubrics = await prisma.rubric.findMany({
+    where: { contestId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, createdAt: true, versions: { orderBy: { version: "desc" }, select: versionSummarySelect } },
+  });
+  return { contest, rubrics: rubrics.map((r) => ({ ...r, versions: r.versions.map(versionSummary) })) };
+}
+
+/** Whether the rubric belongs to the contest. */
+export async function isContestRubric(contestId: string, rubricId: string): Promise<boolean> {
+  return (await prisma.rubric.count({ where: { id: rubricId, contestId } })) === 1;
+}
+
+export interface RubricVersionDetail extends RubricVersionSummary {
+  rubricId: string;
+  name: string;
+  criteria: CriterionForEditing[];
+}
+
+/** One version of the contest's rubric with its criteria, to read (older versions are never edited); or null. */
+export async function getRubricVersion(contestId: string, rubricId: string, version: number): Promise<RubricVersionDetail | null> {
+  const row = await prisma.rubricVersion.findFirst({
+    where: { rubricId, version, rubric: { id: rubricId, contestId } },
+    select: {
+      ...versionSummarySelect,
+      criteria: { orderBy: { position: "asc" }, select: criterionSelect },
+      rubric: { select: { id: true, name: true } },
+    },
+  });
+  if (!row) return null;
+  return {
+    ...versionSummary(row),
+    rubricId: row.rubric.id,
+    name: row.rubric.name,
+    criteria: row.criteria.map((c) => ({ ...c, levels: parseLevels(c.levels) })),
+  };
+}
+
+/**
+ * What the builder shows: the latest version to edit, the version history, and, when `version`
+ * names an older version, that version to read (`view`; null when editing the latest). Null
+ * when the rubric is not the contest's or the version does not exist.
+ */
+export async function getRubricBuilder(
+  contestId: string,
+  rubricId: string,
+  version?: number,
+): Promise<{ contest: RubricContest; rubric: RubricForEditing; versions: RubricVersionSummary[]; view: RubricVersionDetail | null } | null> {
+  const owned = await prisma.rubric.findFirst({
+    where: { id: rubricId, contestId },
+    select: { versions: { orderBy: { version: "desc" }, select: versionSummarySelect } },
+  });
+  if (!owned) return null;
+  const [contest, rubric] = await Promise.all([rubricContest(contestId), loadLatest(prisma, rubricId)]);
+  if (!contest || !rubric) return null;
+  let view: RubricVersionDetail | null = null;
+  if (version !== undefined && version !== rubric.version) {
+    view = await getRubricVersion(contestId, rubricId, version);
+    if (!view) return null;
+  }
+  return { contest, rubric, versions: owned.versions.map(versionSummary), view };
 }
