@@ -4,6 +4,8 @@ import type { EntryStatus } from "#app/generated/sqlite/enums";
 import { prisma } from "#app/utils/db.server";
 import { createTestUser } from "#tests/factories/accounts";
 import {
+  CONFLICT_CHANGED_MEANWHILE,
+  CONFLICT_DECLARED_STANDS,
   CONFLICT_NOT_FOUND,
   confirmedConflictPairs,
   declareConflict,
@@ -303,6 +305,45 @@ describe("decideConflict", () => {
     expect((await rowsOf(s.contest.id))[0]).toMatchObject({ status: "PENDING", decidedById: null });
     const contestIds = [s.contest.id, elsewhere.contest.id];
     expect(await prisma.auditLog.count({ where: { action: "conflict.decide", contestId: { in: contestIds } } })).toBe(0);
+  });
+
+  it("refuses staff dismissing a declared conflict: the judge's declaration stands", async () => {
+    const s = await sameUnitSetup();
+    const declared = await declareConflict({ contestId: s.contest.id, judgeId: s.judge.id, entryId: s.entry.id, reason: "Tác giả là em gái tôi", actorId: s.judge.id });
+    expect(declared).toMatchObject({ ok: true });
+    const before = await rowsOf(s.contest.id);
+    const secretary = await createTestUser();
+    expect(await decideConflict({ conflictId: before[0]!.id, contestId: s.contest.id, decision: "DISMISSED", actorId: secretary.id })).toEqual({
+      ok: false,
+      status: "declaredStands",
+      error: CONFLICT_DECLARED_STANDS,
+    });
+    expect(await rowsOf(s.contest.id)).toEqual(before);
+    expect(await auditOf(s.contest.id, "conflict.decide")).toEqual([]);
+    // Declared on the judge's behalf by staff: it stands all the same.
+    const onBehalf = await declareConflict({ contestId: s.contest.id, judgeId: s.other.id, entryId: s.unrelated.id, reason: "Người thân", actorId: secretary.id });
+    expect(onBehalf).toMatchObject({ ok: true });
+    const id = onBehalf.ok ? onBehalf.conflictId : "";
+    expect(await decideConflict({ conflictId: id, contestId: s.contest.id, decision: "DISMISSED", actorId: s.organizer.id })).toMatchObject({
+      status: "declaredStands",
+    });
+    expect(await prisma.conflictOfInterest.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "CONFIRMED", source: "DECLARED" });
+  });
+
+  it("refuses a stale decision (someone decided meanwhile) and writes nothing", async () => {
+    const s = await sameUnitSetup();
+    await refreshDetectedConflicts({ contestId: s.contest.id, actorId: null });
+    const [row] = await rowsOf(s.contest.id);
+    const first = await decideConflict({ conflictId: row!.id, contestId: s.contest.id, decision: "DISMISSED", expected: "PENDING", actorId: s.organizer.id });
+    expect(first).toEqual({ ok: true, from: "PENDING", to: "DISMISSED" });
+    const secretary = await createTestUser();
+    expect(await decideConflict({ conflictId: row!.id, contestId: s.contest.id, decision: "CONFIRMED", expected: "PENDING", actorId: secretary.id })).toEqual({
+      ok: false,
+      status: "changedMeanwhile",
+      error: CONFLICT_CHANGED_MEANWHILE,
+    });
+    expect((await rowsOf(s.contest.id))[0]).toMatchObject({ status: "DISMISSED", decidedById: s.organizer.id });
+    expect(await auditOf(s.contest.id, "conflict.decide")).toHaveLength(1);
   });
 
   it("refuses a decision other than CONFIRMED or DISMISSED", async () => {

@@ -7,7 +7,8 @@
 //                        the JSON of the detector's matches (rule and evidence);
 //   DETECTED CONFIRMED / DISMISSED   decided by the secretary or organizer; detection re-runs
 //                        never change it again (neither status nor reason);
-//   DECLARED CONFIRMED   declared by the judge, with the judge's reason; confirmed at once.
+//   DECLARED CONFIRMED   declared by the judge (or by staff on the judge's behalf), with the
+//                        reason; confirmed at once, and staff cannot dismiss it.
 //
 // Concurrency: every writer first locks the contest row (a no-op write, as in
 // contests/phases.server), so a detection run, a declaration and a decision on one contest never
@@ -24,6 +25,8 @@ import { CONFLICT_RULES, type ConflictMatch, type ConflictRule, detectConflicts 
 import { type ConflictDecision, decideConflictSchema, declareConflictSchema } from "./conflicts.schema";
 
 export const CONFLICT_NOT_FOUND = "contests:conflicts.errors.notFound";
+export const CONFLICT_DECLARED_STANDS = "contests:conflicts.errors.declaredStands";
+export const CONFLICT_CHANGED_MEANWHILE = "contests:conflicts.errors.changedMeanwhile";
 
 export type NotFound = { ok: false; status: "notFound"; error: typeof CONFLICT_NOT_FOUND };
 export type Invalid = { ok: false; status: "invalid"; fieldErrors: Record<string, string[]> };
@@ -206,17 +209,30 @@ export interface DecideInput {
   conflictId: string;
   contestId: string;
   decision: ConflictDecision;
+  /** The status the decider saw; a different current status means someone decided meanwhile. */
+  expected?: ConflictStatus;
   actorId: string;
   ip?: string | null;
 }
 
-export type DecideResult = { ok: true; from: ConflictStatus; to: ConflictDecision } | NotFound | Invalid;
+export type DecideResult =
+  | { ok: true; from: ConflictStatus; to: ConflictDecision }
+  | NotFound
+  | Invalid
+  | { ok: false; status: "declaredStands"; error: typeof CONFLICT_DECLARED_STANDS }
+  | { ok: false; status: "changedMeanwhile"; error: typeof CONFLICT_CHANGED_MEANWHILE };
 
 /**
  * The secretary or organizer confirms or dismisses a conflict of the contest (a conflict of
  * another contest is not found). Records who and when; audited "conflict.decide"
- * {judgeId, entryId, source, from, to}. A declared conflict can be decided too (e.g. dismissed
- * when the judge declared on the wrong entry): the audit log keeps the judge's declaration.
+ * {judgeId, entryId, source, from, to}.
+ *
+ * A declared conflict stands: a judge's own declaration cannot be dismissed by staff (refused
+ * with CONFLICT_DECLARED_STANDS, nothing written). A judge who declared on the wrong entry
+ * tells the secretariat, and the pair simply stays apart.
+ *
+ * `expected` is the status the deciding form showed: when someone else decided meanwhile, the
+ * answer is changedMeanwhile and nothing is written, rather than silently overwriting them.
  */
 export async function decideConflict(input: DecideInput): Promise<DecideResult> {
   const parsed = decideConflictSchema.safeParse({ decision: input.decision });
@@ -231,8 +247,14 @@ export async function decideConflict(input: DecideInput): Promise<DecideResult> 
       select: { judgeId: true, entryId: true, source: true, status: true },
     });
     if (!row) return notFound;
+    if (input.expected && row.status !== input.expected) {
+      return { ok: false, status: "changedMeanwhile", error: CONFLICT_CHANGED_MEANWHILE };
+    }
+    if (row.source === "DECLARED" && to === "DISMISSED") {
+      return { ok: false, status: "declaredStands", error: CONFLICT_DECLARED_STANDS };
+    }
     const changed = await tx.conflictOfInterest.updateMany({
-      where: { id: conflictId, contestId },
+      where: { id: conflictId, contestId, status: row.status },
       data: { status: to, decidedById: input.actorId, decidedAt: new Date() },
     });
     if (changed.count !== 1) return notFound;
