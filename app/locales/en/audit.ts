@@ -52,6 +52,7 @@ const audit: Translation<typeof vi> = {
     invitation: {
       create: "Sent an invitation",
       accept: "Accepted an invitation",
+      resend: "Resent an invitation",
     },
     user: {
       setOrganizer: "Granted or revoked organizer rights",

@@ -49,6 +49,7 @@ const audit = {
     invitation: {
       create: "Gửi lời mời",
       accept: "Nhận lời mời",
+      resend: "Gửi lại lời mời",
     },
     user: {
       setOrganizer: "Cấp/thu hồi quyền tổ chức",

@@ -16,6 +16,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "contest.phaseRefused",
   "invitation.create",
   "invitation.accept",
+  "invitation.resend",
   "user.setOrganizer",
   "conflict.detect",
   "conflict.declare",
