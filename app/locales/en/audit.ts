@@ -53,6 +53,10 @@ const audit: Translation<typeof vi> = {
       create: "Sent an invitation",
       accept: "Accepted an invitation",
       resend: "Resent an invitation",
+      revoke: "Revoked an invitation",
+    },
+    member: {
+      revoke: "Revoked a team member's role",
     },
     user: {
       setOrganizer: "Granted or revoked organizer rights",

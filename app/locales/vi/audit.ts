@@ -50,6 +50,10 @@ const audit = {
       create: "Gửi lời mời",
       accept: "Nhận lời mời",
       resend: "Gửi lại lời mời",
+      revoke: "Thu hồi lời mời",
+    },
+    member: {
+      revoke: "Thu hồi vai trò thành viên",
     },
     user: {
       setOrganizer: "Cấp/thu hồi quyền tổ chức",

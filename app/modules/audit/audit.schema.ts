@@ -17,6 +17,8 @@ export const KNOWN_AUDIT_ACTIONS = [
   "invitation.create",
   "invitation.accept",
   "invitation.resend",
+  "invitation.revoke",
+  "member.revoke",
   "user.setOrganizer",
   "conflict.detect",
   "conflict.declare",
