@@ -102,3 +102,83 @@ export function FormErrors({ errors }: { errors?: string[] | null }) {
     </div>
   );
 }
+
+interface TextAreaFieldProps {
+  label: string;
+  help?: string;
+  errors?: string[] | null;
+  /** Usually conform's getTextareaProps(...); its `key` is dropped like Field's. */
+  textareaProps: React.TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string; key?: React.Key | null };
+}
+
+/** Field's counterpart for several lines of text. */
+export function TextAreaField({ label, help, errors, textareaProps: { key: _key, ...textareaProps } }: TextAreaFieldProps) {
+  const fallbackId = useId();
+  const id = textareaProps.id ?? fallbackId;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const helpId = help ? `${id}-help` : undefined;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <textarea
+        rows={4}
+        {...textareaProps}
+        id={id}
+        className="input"
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[helpId, errorId].filter(Boolean).join(" ") || undefined}
+      />
+      {help ? (
+        <p id={helpId} className="text-sm text-stone-600">
+          {help}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+interface SelectFieldProps {
+  label: string;
+  help?: string;
+  errors?: string[] | null;
+  /** Usually conform's getSelectProps(...); its `key` is dropped like Field's. */
+  selectProps: React.SelectHTMLAttributes<HTMLSelectElement> & { name: string; key?: React.Key | null };
+  options: readonly { value: string; label: string }[];
+}
+
+/** Field's counterpart for a choice among options. */
+export function SelectField({ label, help, errors, options, selectProps: { key: _key, ...selectProps } }: SelectFieldProps) {
+  const fallbackId = useId();
+  const id = selectProps.id ?? fallbackId;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const helpId = help ? `${id}-help` : undefined;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select
+        {...selectProps}
+        id={id}
+        className="input"
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[helpId, errorId].filter(Boolean).join(" ") || undefined}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {help ? (
+        <p id={helpId} className="text-sm text-stone-600">
+          {help}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}

@@ -6,6 +6,8 @@ import { emailField } from "#app/modules/auth/auth.schema";
 /** The roles an organizer invites people to a contest as. */
 export const TEAM_ROLES = ["ORGANIZER", "SECRETARY", "JUDGE"] as const;
 export type TeamRole = (typeof TEAM_ROLES)[number];
+/** The order of the team page's sections (and of its member list). */
+export const ROLE_ORDER: readonly TeamRole[] = ["ORGANIZER", "SECRETARY", "JUDGE"];
 
 /** Addresses one invitation form may send to (a national jury is invited in a few batches). */
 export const INVITE_BATCH_MAX = 100;

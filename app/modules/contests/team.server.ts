@@ -11,10 +11,7 @@ import { prisma } from "#app/utils/db.server";
 import { sortByName } from "#app/utils/format";
 import type { Language } from "#app/utils/i18n";
 import { lockContest } from "./lock.server";
-import type { TeamRole } from "./team.schema";
-
-/** The order of the page's sections. */
-export const ROLE_ORDER: readonly ContestRole[] = ["ORGANIZER", "SECRETARY", "JUDGE"];
+import { ROLE_ORDER, type TeamRole } from "./team.schema";
 
 export const TEAM_ERRORS = {
   invitationClosed: "team:errors.invitationClosed",
