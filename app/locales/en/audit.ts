@@ -60,6 +60,10 @@ const audit: Translation<typeof vi> = {
     },
     user: {
       setOrganizer: "Granted or revoked organizer rights",
+      setUnit: "Updated their unit or organization",
+    },
+    judge: {
+      setExpertise: "A judge updated their expertise by entrant category",
     },
     assignment: {
       apply: "Applied the automatic assignment of judges",

@@ -57,6 +57,10 @@ const audit = {
     },
     user: {
       setOrganizer: "Cấp/thu hồi quyền tổ chức",
+      setUnit: "Cập nhật đơn vị công tác",
+    },
+    judge: {
+      setExpertise: "Giám khảo cập nhật chuyên môn theo đối tượng dự thi",
     },
     assignment: {
       apply: "Áp dụng phân công giám khảo tự động",

@@ -20,6 +20,8 @@ export const KNOWN_AUDIT_ACTIONS = [
   "invitation.revoke",
   "member.revoke",
   "user.setOrganizer",
+  "user.setUnit",
+  "judge.setExpertise",
   "conflict.detect",
   "conflict.declare",
   "conflict.decide",
