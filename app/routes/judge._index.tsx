@@ -14,7 +14,7 @@ import { requireContestJudge } from "#app/modules/contests/policies.server";
 import { CONFLICT_REASON_MAX } from "#app/modules/panels/conflicts.schema";
 import { judgeActionSchema } from "#app/modules/panels/judges.schema";
 import {
-  declareConflictByCode,
+  declareOwnConflict,
   getJudgeArea,
   saveJudgeExpertise,
   saveJudgeUnit,
@@ -76,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   const form = declareFormId(input.contestId);
-  const outcome = await declareConflictByCode({ contestId: input.contestId, judgeId: user.id, entryCode: input.entryCode, reason: input.reason, ip });
+  const outcome = await declareOwnConflict({ contestId: input.contestId, judgeId: user.id, entryCode: input.entryCode, reason: input.reason, ip });
   if (!outcome.ok && outcome.status === "notFound") notFound();
   if (!outcome.ok) {
     return data({ form, result: submission.reply({ fieldErrors: outcome.fieldErrors }), notice: null, error: null }, { status: 400 });

@@ -152,7 +152,7 @@ describe("the judge in their area", () => {
     const before = await snapshot();
     const unknown = await post({ intent: "declare", contestId, entryCode: "CL-9999", reason: "Người quen" }, cookies.judge);
     expect(unknown.status).toBe(400);
-    expect(unknown.body).toMatchObject({ form: `judge-declare-${contestId}`, result: { error: { entryCode: ["judge:declare.errors.unknownCode"] } } });
+    expect(unknown.body).toMatchObject({ form: `judge-declare-${contestId}`, result: { error: { entryCode: ["contests:conflicts.errors.unknownCode"] } } });
     const noReason = await post({ intent: "declare", contestId, entryCode: entry.entryCode!, reason: "" }, cookies.judge);
     expect(noReason.status).toBe(400);
     expect(noReason.body).toMatchObject({ result: { error: { reason: ["contests:conflicts.errors.reasonRequired"] } } });

@@ -30,10 +30,6 @@ const judge: Translation<typeof vi> = {
     submit: "Send the declaration",
     declared: "Your conflict of interest with entry {{code}} has been recorded.",
     updated: "Your declaration for entry {{code}} has been updated.",
-    errors: {
-      codeRequired: "Please enter the entry code.",
-      unknownCode: "No entry of this contest has this code. Please check the code on the receipt.",
-    },
   },
   declarations: {
     heading: "My declarations",

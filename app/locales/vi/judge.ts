@@ -28,10 +28,6 @@ const judge = {
     submit: "Gửi khai báo",
     declared: "Đã ghi nhận khai báo xung đột lợi ích với bài {{code}}.",
     updated: "Đã cập nhật khai báo xung đột lợi ích với bài {{code}}.",
-    errors: {
-      codeRequired: "Vui lòng nhập mã bài dự thi.",
-      unknownCode: "Không có bài dự thi nào mang mã này trong cuộc thi. Vui lòng kiểm tra lại mã trên giấy biên nhận.",
-    },
   },
   declarations: {
     heading: "Các khai báo của tôi",

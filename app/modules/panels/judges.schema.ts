@@ -1,11 +1,10 @@
 // The judge's area's forms (/judge), shared by the browser and the server. Messages are i18n
 // keys of the "judge" namespace (app/locales/*/judge.ts) and of contests:conflicts.
 import { z } from "zod";
-import { declareConflictSchema } from "./conflicts.schema";
+import { declareConflictSchema, entryCodeField } from "./conflicts.schema";
 
 /** A unit's name [đơn vị công tác]: "Trường THPT Chu Văn An, quận Ba Đình, Hà Nội" fits easily. */
 export const UNIT_MAX = 200;
-export const ENTRY_CODE_MAX = 40;
 
 const id = z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(64, "validation.invalid");
 
@@ -34,11 +33,7 @@ export const judgeActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("declare"),
     contestId: id,
-    entryCode: z
-      .string({ required_error: "judge:declare.errors.codeRequired" })
-      .trim()
-      .min(1, "judge:declare.errors.codeRequired")
-      .max(ENTRY_CODE_MAX, `validation.tooLong|{"max":${ENTRY_CODE_MAX}}`),
+    entryCode: entryCodeField,
     reason: declareConflictSchema.shape.reason,
   }),
 ]);

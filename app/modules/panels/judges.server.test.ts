@@ -2,12 +2,11 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "#app/utils/db.server";
 import { createTestUser } from "#tests/factories/accounts";
 import { addContestMember, createTestContest, createTestEntries } from "#tests/factories/contests";
-import { declareConflict, refreshDetectedConflicts } from "./conflicts.server";
+import { CONFLICT_NOT_FOUND, UNKNOWN_ENTRY_CODE, declareConflict, refreshDetectedConflicts } from "./conflicts.server";
 import { expertiseKey } from "./judges.schema";
 import {
   JUDGE_CHANGED_MEANWHILE,
-  UNKNOWN_ENTRY_CODE,
-  declareConflictByCode,
+  declareOwnConflict,
   getJudgeArea,
   saveJudgeExpertise,
   saveJudgeUnit,
@@ -158,20 +157,20 @@ describe("saveJudgeExpertise", () => {
   });
 });
 
-describe("declareConflictByCode", () => {
+describe("declareOwnConflict", () => {
   it("declares on the entry with the typed code, confirmed at once, answering only the code", async () => {
     const c = await contestWithEntries();
     const judge = await addContestMember(c.contest.id, "JUDGE");
     const entry = c.entries[1]!;
     const typed = ` ${entry.entryCode!.toLowerCase()} `;
-    const result = await declareConflictByCode({ contestId: c.contest.id, judgeId: judge.user.id, entryCode: typed, reason: "Tác giả là em họ tôi", ip: "198.51.100.7" });
+    const result = await declareOwnConflict({ contestId: c.contest.id, judgeId: judge.user.id, entryCode: typed, reason: "Tác giả là em họ tôi", ip: "198.51.100.7" });
     expect(result).toEqual({ ok: true, entryCode: entry.entryCode, replaced: "none" });
     expect(JSON.stringify(result)).not.toContain(entry.title);
     const row = await prisma.conflictOfInterest.findUniqueOrThrow({ where: { judgeId_entryId: { judgeId: judge.user.id, entryId: entry.id } } });
     expect(row).toMatchObject({ source: "DECLARED", status: "CONFIRMED", reason: "Tác giả là em họ tôi", decidedById: judge.user.id });
     expect(await prisma.auditLog.count({ where: { contestId: c.contest.id, action: "conflict.declare", actorId: judge.user.id } })).toBe(1);
 
-    const again = await declareConflictByCode({ contestId: c.contest.id, judgeId: judge.user.id, entryCode: entry.entryCode!, reason: "Em họ bên ngoại" });
+    const again = await declareOwnConflict({ contestId: c.contest.id, judgeId: judge.user.id, entryCode: entry.entryCode!, reason: "Em họ bên ngoại" });
     expect(again).toEqual({ ok: true, entryCode: entry.entryCode, replaced: "declared" });
   });
 
@@ -182,9 +181,9 @@ describe("declareConflictByCode", () => {
     const judge = await addContestMember(c.contest.id, "JUDGE");
     const base = { contestId: c.contest.id, judgeId: judge.user.id, reason: "Lý do đủ dài" };
     for (const entryCode of ["CL-9999", "KHAC-0001", "   "]) {
-      expect(await declareConflictByCode({ ...base, entryCode }), entryCode).toEqual({ ok: false, status: "invalid", fieldErrors: { entryCode: [UNKNOWN_ENTRY_CODE] } });
+      expect(await declareOwnConflict({ ...base, entryCode }), entryCode).toEqual({ ok: false, status: "invalid", fieldErrors: { entryCode: [UNKNOWN_ENTRY_CODE] } });
     }
-    expect(await declareConflictByCode({ ...base, entryCode: c.entries[0]!.entryCode!, reason: "ab" })).toMatchObject({
+    expect(await declareOwnConflict({ ...base, entryCode: c.entries[0]!.entryCode!, reason: "ab" })).toMatchObject({
       status: "invalid",
       fieldErrors: { reason: ['contests:conflicts.errors.reasonTooShort|{"min":3}'] },
     });
@@ -195,9 +194,10 @@ describe("declareConflictByCode", () => {
     const c = await contestWithEntries();
     const secretary = await addContestMember(c.contest.id, "SECRETARY");
     for (const userId of [secretary.user.id, c.organizerId]) {
-      expect(await declareConflictByCode({ contestId: c.contest.id, judgeId: userId, entryCode: c.entries[0]!.entryCode!, reason: "Lý do đủ dài" })).toEqual({
+      expect(await declareOwnConflict({ contestId: c.contest.id, judgeId: userId, entryCode: c.entries[0]!.entryCode!, reason: "Lý do đủ dài" })).toEqual({
         ok: false,
         status: "notFound",
+        error: CONFLICT_NOT_FOUND,
       });
     }
     expect(await prisma.conflictOfInterest.count({ where: { contestId: c.contest.id } })).toBe(0);

@@ -10,11 +10,10 @@ import type { ContestPhase } from "#app/generated/sqlite/enums";
 import { audit } from "#app/modules/audit/audit.server";
 import { lockContest } from "#app/modules/contests/lock.server";
 import { prisma } from "#app/utils/db.server";
-import { declareConflict } from "./conflicts.server";
+import { CONFLICT_NOT_FOUND, declareConflictByCode, type DeclareByCodeResult } from "./conflicts.server";
 import { expertiseKey } from "./judges.schema";
 
 export const JUDGE_CHANGED_MEANWHILE = "judge:errors.changedMeanwhile";
-export const UNKNOWN_ENTRY_CODE = "judge:declare.errors.unknownCode";
 
 export interface JudgeDeclaration {
   id: string;
@@ -175,18 +174,14 @@ export async function saveJudgeExpertise(input: {
   });
 }
 
-export type DeclareByCodeResult =
-  | { ok: true; entryCode: string; replaced: "none" | "detected" | "declared" }
-  | { ok: false; status: "notFound" }
-  | { ok: false; status: "invalid"; fieldErrors: Record<string, string[]> };
-
 /**
  * The judge declares a conflict of interest on the entry of the contest whose entry code they
- * typed (trimmed; matched as written, then in capitals). An unknown code is a field error. The
- * answer names only the code: never the entry's title or authors. Stored by declareConflict
- * (DECLARED, CONFIRMED at once, audited "conflict.declare").
+ * typed (see findEntryByCode). Not found for anyone who is not an unrevoked judge of the contest
+ * (before the code is even looked at); an unknown code is a field error. The answer names only
+ * the code: never the entry's title or authors. Stored by declareConflict (DECLARED, CONFIRMED
+ * at once, audited "conflict.declare").
  */
-export async function declareConflictByCode(input: {
+export async function declareOwnConflict(input: {
   contestId: string;
   judgeId: string;
   entryCode: string;
@@ -195,14 +190,6 @@ export async function declareConflictByCode(input: {
 }): Promise<DeclareByCodeResult> {
   const { contestId, judgeId } = input;
   const member = await prisma.contestMember.findFirst({ where: { contestId, userId: judgeId, role: "JUDGE", revokedAt: null }, select: { id: true } });
-  if (!member) return { ok: false, status: "notFound" };
-  const typed = input.entryCode.trim().replace(/\s+/g, "");
-  const candidates = [...new Set([typed, typed.toUpperCase()])].filter(Boolean);
-  const entry = candidates.length
-    ? await prisma.entry.findFirst({ where: { contestId, entryCode: { in: candidates } }, select: { id: true, entryCode: true } })
-    : null;
-  if (!entry?.entryCode) return { ok: false, status: "invalid", fieldErrors: { entryCode: [UNKNOWN_ENTRY_CODE] } };
-  const result = await declareConflict({ contestId, judgeId, entryId: entry.id, reason: input.reason, actorId: judgeId, ip: input.ip ?? null });
-  if (!result.ok) return result.status === "invalid" ? result : { ok: false, status: "notFound" };
-  return { ok: true, entryCode: entry.entryCode, replaced: result.replaced };
+  if (!member) return { ok: false, status: "notFound", error: CONFLICT_NOT_FOUND };
+  return declareConflictByCode({ ...input, actorId: judgeId });
 }
