@@ -18,6 +18,7 @@ export const STAFF: readonly ContestRole[] = ["ORGANIZER", "SECRETARY"];
 export const CONTEST_SECTIONS: readonly Section[] = [
   { path: "", label: "overview", roles: ORGANIZER },
   { path: "team", label: "team", roles: ORGANIZER },
+  { path: "conflicts", label: "conflicts", roles: STAFF },
   { path: "audit", label: "audit", roles: ORGANIZER },
 ];
 
