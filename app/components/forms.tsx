@@ -1,6 +1,6 @@
 // The one way to build forms: conform + the module's zod schema (same schema on the server).
 // Field errors are i18n keys (see app/modules/*/*.schema.ts) translated here.
-import { useForm, type SubmissionResult } from "@conform-to/react";
+import { useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,15 +9,18 @@ import type { z } from "zod";
 /**
  * A form driven by the module's zod schema: constraints and validation in the browser, the
  * same schema on the server, and the server's reply (`submission.reply()`) shown in place.
+ * `defaultValue` is what the fields start with and return to when the reply resets the form.
  */
 export function useSchemaForm<Schema extends z.ZodTypeAny>(
   id: string,
   schema: Schema,
   lastResult: SubmissionResult<string[]> | null | undefined,
+  defaultValue?: DefaultValue<z.input<Schema>>,
 ) {
   return useForm<z.input<Schema>, z.output<Schema>>({
     id,
     lastResult,
+    defaultValue,
     constraint: getZodConstraint(schema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",

@@ -188,7 +188,7 @@ function DeclareForm({ contest }: { contest: JudgeContest }) {
         <FormErrors errors={form.errors} />
         <Field
           label={t("judge:declare.code")}
-          help={t("judge:declare.codeHelp")}
+          help={t("judge:declare.codeHelp", { example: contest.codeExample })}
           errors={fields.entryCode.errors}
           inputProps={{ ...getInputProps(fields.entryCode, { type: "text" }), autoComplete: "off", autoCapitalize: "characters", spellCheck: false }}
         />

@@ -283,7 +283,7 @@ function DeclareForm({ screen }: { screen: ConflictsScreen }) {
           ) : (
             <Field
               label={t("team:conflicts.declare.entryCode")}
-              help={t("team:conflicts.declare.entryCodeHelp", { count: screen.entries.count })}
+              help={t("team:conflicts.declare.entryCodeHelp", { count: screen.entries.count, example: screen.entries.example })}
               errors={fields.entryCode.errors}
               inputProps={{ ...getInputProps(fields.entryCode, { type: "text" }), autoComplete: "off", spellCheck: false }}
             />

@@ -106,29 +106,37 @@ function InviteForm() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useSchemaForm("team-invite", teamActionSchema, actionData?.result);
+  const [form, fields] = useSchemaForm("team-invite", teamActionSchema, actionData?.result, { intent: "invite", role: "JUDGE" });
   const roleOptions = TEAM_ROLES.map((r) => ({ value: r, label: t(`organize:role.${r}`) }));
-  const addressProps = getTextareaProps(fields.addresses);
+  // The lines the server kept (the invalid ones), to show in the box in place of what was typed.
+  const kept = actionData?.result?.initialValue?.addresses;
+  const keptText = typeof kept === "string" ? kept : null;
   return (
     <section aria-labelledby="invite-heading" className="card max-w-2xl space-y-4">
       <h2 id="invite-heading" className="text-lg font-semibold">
         {t("team:invite.heading")}
       </h2>
       {/* Keyed by what the server sent back, so the box shows the lines it kept. */}
-      <Form method="post" {...getFormProps(form)} key={String(addressProps.defaultValue ?? "")} className="space-y-4">
+      <Form method="post" {...getFormProps(form)} key={keptText ?? ""} className="space-y-4">
         <input type="hidden" name="intent" value="invite" />
         <FormErrors errors={form.errors} />
         <SelectField
           label={t("team:invite.role")}
           errors={fields.role.errors}
-          selectProps={{ ...getSelectProps(fields.role), defaultValue: fields.role.initialValue ?? "JUDGE" }}
+          selectProps={getSelectProps(fields.role)}
           options={roleOptions}
         />
         <TextAreaField
           label={t("team:invite.addresses")}
           help={t("team:invite.addressesHelp", { max: INVITE_BATCH_MAX })}
           errors={fields.addresses.errors}
-          textareaProps={{ ...addressProps, rows: 5, autoCapitalize: "none", spellCheck: false }}
+          textareaProps={{
+            ...getTextareaProps(fields.addresses),
+            ...(keptText !== null ? { defaultValue: keptText } : {}),
+            rows: 5,
+            autoCapitalize: "none",
+            spellCheck: false,
+          }}
         />
         <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
           {t("team:invite.submit")}
@@ -251,8 +259,8 @@ export default function ContestTeam() {
                       {inv.expired ? <strong className="font-semibold text-red-800">{t("team:invitations.expired")}</strong> : null}{" "}
                       {formatDateTime(inv.expiresAt, lng, contest.timeZone)}
                     </td>
-                    <td className="p-2">
-                      <div className="flex flex-wrap gap-2">
+                    <td className="whitespace-nowrap p-2">
+                      <div className="flex gap-2">
                         <Form method="post">
                           <input type="hidden" name="intent" value="resend" />
                           <input type="hidden" name="invitationId" value={inv.id} />

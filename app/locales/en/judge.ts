@@ -25,7 +25,7 @@ const judge: Translation<typeof vi> = {
     heading: "Declare a conflict of interest",
     help: "If you know the entry code of an entry you should not judge (for example, a relative showed you their receipt), declare it here. That entry will not be assigned to you.",
     code: "Entry code",
-    codeHelp: "As printed on the receipt, for example: CL-0012.",
+    codeHelp: "As printed on the receipt, for example: {{example}}.",
     reason: "Reason",
     submit: "Send the declaration",
     declared: "Your conflict of interest with entry {{code}} has been recorded.",

@@ -128,7 +128,7 @@ const team: Translation<typeof vi> = {
       entry: "Entry",
       chooseEntry: "Choose an entry",
       entryCode: "Entry code",
-      entryCodeHelp: "The contest has {{count}} entries; type the entry's code, for example: CL-0012.",
+      entryCodeHelp: "The contest has {{count}} entries; type the entry's code, for example: {{example}}.",
       reason: "Reason",
       submit: "Record the declaration",
       done: "The judge's conflict of interest with entry {{code}} has been recorded.",

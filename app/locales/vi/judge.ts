@@ -23,7 +23,7 @@ const judge = {
     heading: "Khai báo xung đột lợi ích",
     help: "Nếu bạn biết mã bài dự thi của một bài mà bạn không nên chấm (chẳng hạn người thân cho bạn xem giấy biên nhận), hãy khai báo tại đây. Bài đó sẽ không được phân công cho bạn.",
     code: "Mã bài dự thi",
-    codeHelp: "Ghi đúng như trên giấy biên nhận, ví dụ: CL-0012.",
+    codeHelp: "Ghi đúng như trên giấy biên nhận, ví dụ: {{example}}.",
     reason: "Lý do",
     submit: "Gửi khai báo",
     declared: "Đã ghi nhận khai báo xung đột lợi ích với bài {{code}}.",

@@ -129,7 +129,7 @@ const team = {
       entry: "Bài dự thi",
       chooseEntry: "Chọn bài dự thi",
       entryCode: "Mã bài dự thi",
-      entryCodeHelp: "Cuộc thi có {{count}} bài dự thi; hãy nhập mã bài, ví dụ: CL-0012.",
+      entryCodeHelp: "Cuộc thi có {{count}} bài dự thi; hãy nhập mã bài, ví dụ: {{example}}.",
       reason: "Lý do",
       submit: "Ghi nhận khai báo",
       done: "Đã ghi nhận xung đột lợi ích của giám khảo với bài {{code}}.",

@@ -518,6 +518,6 @@ describe("getConflictsScreen", () => {
       ],
     });
     await prisma.entry.createMany({ data: coded(ENTRY_SELECT_MAX - 1, 2) });
-    expect((await getConflictsScreen(c.contest.id, {}))!.entries.mode).toBe("code");
+    expect((await getConflictsScreen(c.contest.id, {}))!.entries).toEqual({ mode: "code", count: ENTRY_SELECT_MAX + 1, example: "0012" });
   });
 });

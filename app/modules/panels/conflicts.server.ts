@@ -20,6 +20,7 @@ import { z } from "zod";
 import type { ConflictSource, ConflictStatus } from "#app/generated/sqlite/enums";
 import { audit } from "#app/modules/audit/audit.server";
 import { lockContest } from "#app/modules/contests/lock.server";
+import { entryCode } from "#app/modules/entries/codes";
 import { prisma, type Prisma, type Tx } from "#app/utils/db.server";
 import { nameCollator, sortByName } from "#app/utils/format";
 import { CONFLICT_RULES, type ConflictMatch, type ConflictRule, detectConflicts } from "./conflicts";
@@ -433,7 +434,7 @@ export interface ConflictsScreen {
   /** The contest's judges (for the filter; `active` ones for declaring). */
   judges: { id: string; name: string; email: string; active: boolean }[];
   /** The declaration form's entries: a select up to ENTRY_SELECT_MAX coded entries, else a code to type. */
-  entries: { mode: "select"; options: { code: string; title: string }[] } | { mode: "code"; count: number };
+  entries: { mode: "select"; options: { code: string; title: string }[] } | { mode: "code"; count: number; example: string };
 }
 
 async function countByStatus(where: Prisma.ConflictOfInterestWhereInput): Promise<StatusCounts> {
@@ -451,8 +452,9 @@ async function countByStatus(where: Prisma.ConflictOfInterestWhereInput): Promis
  * caller has checked canDecideConflicts. A page past the end shows the last page.
  */
 export async function getConflictsScreen(contestId: string, filter: ConflictFilter, pageSize = CONFLICT_PAGE_SIZE): Promise<ConflictsScreen | null> {
-  const contest = await prisma.contest.findUnique({ where: { id: contestId }, select: { id: true, title: true, timeZone: true } });
-  if (!contest) return null;
+  const row = await prisma.contest.findUnique({ where: { id: contestId }, select: { id: true, title: true, timeZone: true, entryCodePrefix: true } });
+  if (!row) return null;
+  const { entryCodePrefix, ...contest } = row;
   const base: Prisma.ConflictOfInterestWhereInput = {
     contestId,
     ...(filter.source ? { source: filter.source } : {}),
@@ -517,7 +519,7 @@ export async function getConflictsScreen(contestId: string, filter: ConflictFilt
             })
           ).map((e) => ({ code: e.entryCode ?? "", title: e.title })),
         }
-      : { mode: "code", count: codedEntries };
+      : { mode: "code", count: codedEntries, example: entryCode(entryCodePrefix, 12) };
   return { contest, counts, total, page, pageCount, items, judges, entries };
 }
 

@@ -9,6 +9,7 @@
 import type { ContestPhase } from "#app/generated/sqlite/enums";
 import { audit } from "#app/modules/audit/audit.server";
 import { lockContest } from "#app/modules/contests/lock.server";
+import { entryCode } from "#app/modules/entries/codes";
 import { prisma } from "#app/utils/db.server";
 import { CONFLICT_NOT_FOUND, declareConflictByCode, type DeclareByCodeResult } from "./conflicts.server";
 import { expertiseKey } from "./judges.schema";
@@ -30,6 +31,8 @@ export interface JudgeContest {
   phase: ContestPhase;
   blind: boolean;
   timeZone: string;
+  /** What an entry code of this contest looks like (its prefix, number 12), for the form's help. */
+  codeExample: string;
   categories: { id: string; name: string; expertise: boolean }[];
   /** What the expertise form shows as checked (judges.schema expertiseKey): its `expected`. */
   expertiseKey: string;
@@ -53,6 +56,7 @@ export async function getJudgeArea(userId: string): Promise<JudgeArea> {
       phase: true,
       blind: true,
       timeZone: true,
+      entryCodePrefix: true,
       categories: { select: { id: true, name: true }, orderBy: [{ position: "asc" }, { name: "asc" }] },
       preferences: { where: { userId, kind: "EXPERTISE" }, select: { categoryId: true } },
       conflicts: {
@@ -74,6 +78,7 @@ export async function getJudgeArea(userId: string): Promise<JudgeArea> {
         phase: c.phase,
         blind: c.blind,
         timeZone: c.timeZone,
+        codeExample: entryCode(c.entryCodePrefix, 12),
         categories,
         expertiseKey: expertiseKey(categories.filter((cat) => cat.expertise).map((cat) => cat.id)),
         declarations: c.conflicts.map((d) => ({
