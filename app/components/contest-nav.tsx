@@ -17,9 +17,17 @@ export const STAFF: readonly ContestRole[] = ["ORGANIZER", "SECRETARY"];
 
 export const CONTEST_SECTIONS: readonly Section[] = [
   { path: "", label: "overview", roles: ORGANIZER },
+  { path: "team", label: "team", roles: ORGANIZER },
+  { path: "conflicts", label: "conflicts", roles: STAFF },
   { path: "rubrics", label: "rubrics", roles: ORGANIZER },
   { path: "audit", label: "audit", roles: ORGANIZER },
 ];
+
+/** Where a contest's back office opens for someone with these roles: the first section they see. */
+export function contestHome(contestId: string, roles: readonly ContestRole[]): string {
+  const first = CONTEST_SECTIONS.find((s) => s.roles.some((r) => roles.includes(r)));
+  return `/organize/${contestId}${first?.path ? `/${first.path}` : ""}`;
+}
 
 const sectionClass = ({ isActive }: { isActive: boolean }) =>
   `block rounded px-3 py-1.5 text-sm ${isActive ? "bg-brand-700 font-semibold text-white" : "text-stone-800 hover:bg-stone-200"}`;

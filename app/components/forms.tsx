@@ -1,6 +1,6 @@
 // The one way to build forms: conform + the module's zod schema (same schema on the server).
 // Field errors are i18n keys (see app/modules/*/*.schema.ts) translated here.
-import { useForm, type SubmissionResult } from "@conform-to/react";
+import { useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,7 +15,7 @@ export function useSchemaForm<Schema extends z.ZodTypeAny>(
   id: string,
   schema: Schema,
   lastResult: SubmissionResult<string[]> | null | undefined,
-  options: { defaultValue?: z.input<Schema> } = {},
+  options: { defaultValue?: DefaultValue<z.input<Schema>> } = {},
 ) {
   return useForm<z.input<Schema>, z.output<Schema>>({
     id,
@@ -59,18 +59,32 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
   );
 }
 
-interface FieldProps {
+/** What every labelled control shares: its label, help text and translated errors. */
+interface LabelledProps {
   label: string;
   help?: string;
   errors?: string[] | null;
-  /** Usually conform's getInputProps(...); its `key` is for React, not the element, and is dropped. */
-  inputProps: React.InputHTMLAttributes<HTMLInputElement> & { name: string; key?: React.Key | null };
 }
 
-/** A labelled input with its help text and translated errors wired up for assistive tech. */
-export function Field({ label, help, errors, inputProps: { key: _key, ...inputProps } }: FieldProps) {
+/** conform's get*Props(...) carry a `key` for React, not for the element: it is dropped. */
+type ConformProps<T> = T & { name: string; key?: React.Key | null };
+
+/**
+ * The label, help text and errors around one control, with the ids that wire them up for
+ * assistive tech; `control` receives the attributes the control must carry.
+ */
+function LabelledControl({
+  label,
+  help,
+  errors,
+  controlId,
+  control,
+}: LabelledProps & {
+  controlId: string | undefined;
+  control: (attributes: { id: string; className: string; "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode;
+}) {
   const fallbackId = useId();
-  const id = inputProps.id ?? fallbackId;
+  const id = controlId ?? fallbackId;
   const errorId = errors?.length ? `${id}-error` : undefined;
   const helpId = help ? `${id}-help` : undefined;
   return (
@@ -78,13 +92,12 @@ export function Field({ label, help, errors, inputProps: { key: _key, ...inputPr
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      <input
-        {...inputProps}
-        id={id}
-        className="input"
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[helpId, errorId].filter(Boolean).join(" ") || undefined}
-      />
+      {control({
+        id,
+        className: "input",
+        "aria-invalid": errorId ? true : undefined,
+        "aria-describedby": [helpId, errorId].filter(Boolean).join(" ") || undefined,
+      })}
       {help ? (
         <p id={helpId} className="text-sm text-stone-600">
           {help}
@@ -95,40 +108,45 @@ export function Field({ label, help, errors, inputProps: { key: _key, ...inputPr
   );
 }
 
-interface TextareaFieldProps {
-  label: string;
-  help?: string;
-  errors?: string[] | null;
-  /** Usually conform's getTextareaProps(...); its `key` is dropped as in Field. */
-  textareaProps: React.TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string; key?: React.Key | null };
+/** A labelled input (usually fed conform's getInputProps(...)). */
+export function Field({
+  inputProps: { key: _key, ...inputProps },
+  ...labelled
+}: LabelledProps & { inputProps: ConformProps<React.InputHTMLAttributes<HTMLInputElement>> }) {
+  return <LabelledControl {...labelled} controlId={inputProps.id} control={(a) => <input {...inputProps} {...a} />} />;
 }
 
-/** Field's counterpart for longer text. */
-export function TextareaField({ label, help, errors, textareaProps: { key: _key, ...textareaProps } }: TextareaFieldProps) {
-  const fallbackId = useId();
-  const id = textareaProps.id ?? fallbackId;
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  const helpId = help ? `${id}-help` : undefined;
+/** Field's counterpart for longer text (usually fed conform's getTextareaProps(...)). */
+export function TextareaField({
+  textareaProps: { key: _key, ...textareaProps },
+  ...labelled
+}: LabelledProps & { textareaProps: ConformProps<React.TextareaHTMLAttributes<HTMLTextAreaElement>> }) {
+  return <LabelledControl {...labelled} controlId={textareaProps.id} control={(a) => <textarea rows={3} {...textareaProps} {...a} />} />;
+}
+
+/** Field's counterpart for a choice among options (usually fed conform's getSelectProps(...)). */
+export function SelectField({
+  selectProps: { key: _key, ...selectProps },
+  options,
+  ...labelled
+}: LabelledProps & {
+  selectProps: ConformProps<React.SelectHTMLAttributes<HTMLSelectElement>>;
+  options: readonly { value: string; label: string }[];
+}) {
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <textarea
-        rows={3}
-        {...textareaProps}
-        id={id}
-        className="input"
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[helpId, errorId].filter(Boolean).join(" ") || undefined}
-      />
-      {help ? (
-        <p id={helpId} className="text-sm text-stone-600">
-          {help}
-        </p>
-      ) : null}
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    <LabelledControl
+      {...labelled}
+      controlId={selectProps.id}
+      control={(a) => (
+        <select {...selectProps} {...a}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 

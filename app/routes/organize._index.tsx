@@ -4,6 +4,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { contestHome } from "#app/components/contest-nav";
 import { Field, FormErrors, useSchemaForm } from "#app/components/forms";
 import { requireUser } from "#app/modules/auth/session.server";
 import { createContestSchema } from "#app/modules/contests/contests.schema";
@@ -51,7 +52,7 @@ export default function OrganizeIndex() {
         <ul className="grid gap-3 md:grid-cols-2">
           {contests.map((c) => (
             <li key={c.id} className="card">
-              <Link to={`/organize/${c.id}`} className="link text-lg font-semibold">
+              <Link to={contestHome(c.id, c.roles)} className="link text-lg font-semibold">
                 {c.title}
               </Link>
               <p className="mt-1 text-sm text-stone-700">

@@ -52,9 +52,18 @@ const audit: Translation<typeof vi> = {
     invitation: {
       create: "Sent an invitation",
       accept: "Accepted an invitation",
+      resend: "Resent an invitation",
+      revoke: "Revoked an invitation",
+    },
+    member: {
+      revoke: "Revoked a team member's role",
     },
     user: {
       setOrganizer: "Granted or revoked organizer rights",
+      setUnit: "Updated their unit or organization",
+    },
+    judge: {
+      setExpertise: "A judge updated their expertise by entrant category",
     },
     assignment: {
       apply: "Applied the automatic assignment of judges",

@@ -37,6 +37,12 @@ const contests: Translation<typeof vi> = {
       reasonTooLong: "The reason is too long (at most {{max}} characters).",
       decision: "Choose confirm or dismiss.",
       notFound: "This judge, entry or conflict of interest was not found in the contest.",
+      declaredStands: "A declared conflict of interest cannot be dismissed: the judge's declaration stands.",
+      changedMeanwhile: "Someone else has just decided this conflict of interest. The list has been updated; please check it again.",
+      unknownCode: "No entry of this contest has this code. Please check the code on the receipt.",
+      codeRequired: "Please enter the entry code.",
+      judgeRequired: "Please choose a judge.",
+      notAJudge: "This person is not a judge of the contest.",
     },
     evidence: {
       judgeIsAuthor: "The judge's account is among the authors.",

@@ -49,9 +49,18 @@ const audit = {
     invitation: {
       create: "Gửi lời mời",
       accept: "Nhận lời mời",
+      resend: "Gửi lại lời mời",
+      revoke: "Thu hồi lời mời",
+    },
+    member: {
+      revoke: "Thu hồi vai trò thành viên",
     },
     user: {
       setOrganizer: "Cấp/thu hồi quyền tổ chức",
+      setUnit: "Cập nhật đơn vị công tác",
+    },
+    judge: {
+      setExpertise: "Giám khảo cập nhật chuyên môn theo đối tượng dự thi",
     },
     assignment: {
       apply: "Áp dụng phân công giám khảo tự động",

@@ -36,6 +36,12 @@ const contests = {
       reasonTooLong: "Lý do quá dài (tối đa {{max}} ký tự).",
       decision: "Hãy chọn xác nhận hoặc bác bỏ.",
       notFound: "Không tìm thấy giám khảo, bài dự thi hoặc xung đột lợi ích này trong cuộc thi.",
+      declaredStands: "Không thể bác bỏ xung đột lợi ích đã được khai báo: lời khai báo của giám khảo luôn được giữ nguyên.",
+      changedMeanwhile: "Xung đột lợi ích này vừa được người khác xử lý. Danh sách đã được cập nhật, vui lòng xem lại.",
+      unknownCode: "Không có bài dự thi nào mang mã này trong cuộc thi. Vui lòng kiểm tra lại mã trên giấy biên nhận.",
+      codeRequired: "Vui lòng nhập mã bài dự thi.",
+      judgeRequired: "Vui lòng chọn giám khảo.",
+      notAJudge: "Người này không phải là giám khảo của cuộc thi.",
     },
     evidence: {
       judgeIsAuthor: "Tài khoản của giám khảo có trong danh sách tác giả.",

@@ -9,6 +9,7 @@ import {
   createInvitation,
   ensureFirstAdminLink,
   inviteByEmail,
+  resendInvitation,
 } from "./invitations.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { getOptionalUser } from "./session.server";
@@ -103,7 +104,7 @@ describe("an invitation to a contest role", () => {
       confirmPassword: PASSWORD,
     });
     expect(done.status).toBe(302);
-    expect(done.location).toBe("/");
+    expect(done.location).toBe("/judge");
     const judge = await prisma.user.findUniqueOrThrow({ where: { email: "giam.khao@example.test" } });
     expect(judge).toMatchObject({ name: "Phạm Thị Giám Khảo", isAdmin: false, isOrganizer: false });
     expect(await verifyPassword(judge.passwordHash, PASSWORD)).toBe(true);
@@ -175,9 +176,10 @@ describe("an invitation to a contest role", () => {
     expect(attempt.status).toBe(403);
     expect(await prisma.user.count({ where: { email: "chua-co@example.test" } })).toBe(0);
 
-    // The intended user still can.
+    // The intended user still can, and lands where a secretary works.
     const done = await post(token, {}, await sessionCookie(intended.id));
     expect(done.status).toBe(302);
+    expect(done.location).toBe(`/organize/${c.id}/conflicts`);
     expect(await prisma.contestMember.count({ where: { contestId: c.id, userId: intended.id, role: "SECRETARY" } })).toBe(1);
   });
 
@@ -206,6 +208,51 @@ describe("an invitation to a contest role", () => {
     expect((await post(token, {}, await sessionCookie(judge.id))).status).toBe(302);
     const rows = await prisma.contestMember.findMany({ where: { contestId: c.id, userId: judge.id } });
     expect(rows.map((r) => r.revokedAt)).toEqual([null]);
+  });
+
+  it("lands a contest's new organizer on the contest", async () => {
+    const c = await contest();
+    const { token } = await invite({ role: "ORGANIZER", email: "btc-moi@example.test", contestId: c.id, invitedById: null });
+    const done = await post(token, { name: "Đỗ Thị Ban Tổ Chức", password: PASSWORD, confirmPassword: PASSWORD });
+    expect(done.status).toBe(302);
+    expect(done.location).toBe(`/organize/${c.id}`);
+  });
+
+  it("resends an open invitation with a new link; the old link is dead; logged", async () => {
+    const c = await contest();
+    const organizer = await createTestUser({ isOrganizer: true });
+    const first = await invite({ role: "JUDGE", email: "gui-lai@example.test", contestId: c.id, invitedById: organizer.id });
+    const again = await resendInvitation({ invitationId: first.id, contestId: c.id, invitedById: organizer.id, language: "vi", ip: "198.51.100.4" });
+    expect(again).toMatchObject({ email: "gui-lai@example.test" });
+    const messages = await mailsTo("gui-lai@example.test");
+    expect(messages).toHaveLength(2);
+    const token = tokenFromLink(messages[1]!, "/invitations/");
+    expect(token).not.toBe(first.token);
+    expect(again!.url.endsWith(token)).toBe(true);
+    expect((await open(first.token)).status).toBe(404);
+    expect((await open(token)).status).toBe(200);
+    const log = await prisma.auditLog.findFirstOrThrow({ where: { action: "invitation.resend", contestId: c.id } });
+    expect(log).toMatchObject({ actorId: organizer.id, targetId: again!.id, ip: "198.51.100.4" });
+    expect(JSON.parse(log.data)).toEqual({ role: "JUDGE", email: "gui-lai@example.test", previousId: first.id });
+  });
+
+  it("does not resend an invitation of another contest, nor one accepted or revoked", async () => {
+    const c = await contest();
+    const other = await contest("Cuộc thi khác");
+    const foreign = await invite({ role: "SECRETARY", email: "cua-cuoc-thi-khac@example.test", contestId: other.id, invitedById: null });
+    expect(await resendInvitation({ invitationId: foreign.id, contestId: c.id, invitedById: null, language: "vi" })).toBeNull();
+    const revoked = await invite({ role: "JUDGE", email: "da-thu-hoi@example.test", contestId: c.id, invitedById: null });
+    await prisma.invitation.update({ where: { id: revoked.id }, data: { revokedAt: new Date() } });
+    expect(await resendInvitation({ invitationId: revoked.id, contestId: c.id, invitedById: null, language: "vi" })).toBeNull();
+    const accepted = await invite({ role: "JUDGE", email: "da-nhan@example.test", contestId: c.id, invitedById: null });
+    expect((await post(accepted.token, { name: "Đã Nhận", password: PASSWORD, confirmPassword: PASSWORD })).status).toBe(302);
+    expect(await resendInvitation({ invitationId: accepted.id, contestId: c.id, invitedById: null, language: "vi" })).toBeNull();
+
+    expect(await mailsTo("cua-cuoc-thi-khac@example.test")).toHaveLength(1);
+    expect(await mailsTo("da-thu-hoi@example.test")).toHaveLength(1);
+    expect(await mailsTo("da-nhan@example.test")).toHaveLength(1);
+    expect(await prisma.auditLog.count({ where: { action: "invitation.resend", contestId: { in: [c.id, other.id] } } })).toBe(0);
+    expect((await open(foreign.token)).status).toBe(200);
   });
 
   it("refuses to create an invitation that could not be honoured", async () => {

@@ -82,20 +82,63 @@ export async function inviteByEmail(input: InviteByEmailInput): Promise<{ id: st
     throw new Error(`inviteByEmail: a ${input.role} invitation needs a contest`);
   }
   if (input.role === "ADMIN" && input.contestId) throw new Error("inviteByEmail: ADMIN is not a contest role");
+  const issued = await issueInvitation({ ...input, email, contestId: input.contestId ?? null }, null);
+  if (!issued) throw new Error("inviteByEmail: the contest does not exist");
+  return issued;
+}
 
+export interface ResendInvitationInput {
+  invitationId: string;
+  /** The invitation must belong to this contest (the caller manages it). */
+  contestId: string;
+  invitedById: string | null;
+  language: Language;
+  ip?: string | null;
+}
+
+/**
+ * Sends an open invitation again with a new link; the old link is dead from then on (it is
+ * revoked in the same transaction). Logged "invitation.resend" {role, email, previousId}.
+ * Null when the invitation is not this contest's, or was accepted or revoked meanwhile; an
+ * expired one may be resent.
+ */
+export async function resendInvitation(input: ResendInvitationInput): Promise<{ id: string; url: string; email: string } | null> {
+  const previous = await prisma.invitation.findFirst({
+    where: { id: input.invitationId, contestId: input.contestId, acceptedAt: null, revokedAt: null, email: { not: null } },
+    select: { id: true, email: true, role: true },
+  });
+  if (!previous?.email) return null;
+  const issued = await issueInvitation(
+    { role: previous.role, email: previous.email, contestId: input.contestId, invitedById: input.invitedById, language: input.language, ip: input.ip },
+    previous.id,
+  );
+  return issued ? { ...issued, email: previous.email } : null;
+}
+
+/**
+ * One transaction: revoke the open invitations this one replaces, create it, log it; then the
+ * e-mail. With `resendOf`, that invitation must still be open (else null and nothing written).
+ * Null too when the contest does not exist.
+ */
+async function issueInvitation(
+  input: Omit<InviteByEmailInput, "contestId"> & { contestId: string | null },
+  resendOf: string | null,
+): Promise<{ id: string; url: string } | null> {
+  const { email, contestId } = input;
   const token = randomToken();
-  const contestId = input.contestId ?? null;
-  const { id, contestTitle, inviterName } = await prisma.$transaction(async (tx) => {
-    const contest = contestId
-      ? await tx.contest.findUniqueOrThrow({ where: { id: contestId }, select: { title: true } })
-      : null;
+  const issued = await prisma.$transaction(async (tx) => {
+    const contest = contestId ? await tx.contest.findUnique({ where: { id: contestId }, select: { title: true } }) : null;
+    if (contestId && !contest) return null;
     const inviter = input.invitedById
       ? await tx.user.findUnique({ where: { id: input.invitedById }, select: { name: true } })
       : null;
-    await tx.invitation.updateMany({
-      where: { email, role: input.role, contestId, acceptedAt: null, revokedAt: null },
+    const open = { email, role: input.role, contestId, acceptedAt: null, revokedAt: null };
+    const revoked = await tx.invitation.updateMany({
+      where: resendOf ? { ...open, id: resendOf } : open,
       data: { revokedAt: new Date() },
     });
+    if (resendOf && revoked.count !== 1) return null;
+    if (resendOf) await tx.invitation.updateMany({ where: open, data: { revokedAt: new Date() } });
     const row = await tx.invitation.create({
       data: {
         role: input.role,
@@ -107,28 +150,26 @@ export async function inviteByEmail(input: InviteByEmailInput): Promise<{ id: st
       },
       select: { id: true },
     });
-    await audit(tx, {
-      actorId: input.invitedById,
-      contestId,
-      action: "invitation.create",
-      targetType: "Invitation",
-      targetId: row.id,
-      data: { role: input.role, email },
-      ip: input.ip,
-    });
+    const record = { actorId: input.invitedById, contestId, targetType: "Invitation", targetId: row.id, ip: input.ip };
+    if (resendOf) {
+      await audit(tx, { ...record, action: "invitation.resend", data: { role: input.role, email, previousId: resendOf } });
+    } else {
+      await audit(tx, { ...record, action: "invitation.create", data: { role: input.role, email } });
+    }
     return { id: row.id, contestTitle: contest?.title ?? null, inviterName: inviter?.name ?? null };
   });
+  if (!issued) return null;
 
   const url = invitationUrl(token);
   const content = invitationMail(input.language, {
     url,
     role: input.role,
-    contestTitle,
-    inviterName,
+    contestTitle: issued.contestTitle,
+    inviterName: issued.inviterName,
     validDays: Math.round(INVITATION_TTL_MS / (24 * 60 * 60 * 1000)),
   });
   await sendMail({ to: email, ...content });
-  return { id, url };
+  return { id: issued.id, url };
 }
 
 // ───────────────────────── opening and accepting ─────────────────────────
@@ -184,11 +225,16 @@ export async function getInvitationView(token: string, viewer: Viewer | null): P
   return account ? { kind: "signIn", email: invitation.email } : { kind: "newAccount", ...details };
 }
 
-/** Where someone lands after accepting: the area their new role opens. */
+/**
+ * Where someone lands after accepting: where their new role works. Judges on their area,
+ * secretaries on the contest's conflicts of interest (their first task), organizers on the
+ * contest (or the organizer area for an installation-level invitation).
+ */
 export function invitationLanding(role: InvitationRole, contestId: string | null): string {
   if (role === "ADMIN") return "/admin";
   if (role === "ORGANIZER") return contestId ? `/organize/${contestId}` : "/organize";
-  return "/";
+  if (role === "JUDGE") return "/judge";
+  return contestId ? `/organize/${contestId}/conflicts` : "/";
 }
 
 export type AcceptInvitationResult =

@@ -69,6 +69,11 @@ export async function requireContestStaff(user: Who, contestId: string): Promise
   return roles;
 }
 
+/** A contest the user judges (an unrevoked JUDGE membership; admins are not judges by being admins); else 404. */
+export async function requireContestJudge(user: Who, contestId: string) {
+  if (!(await contestRoles(user, contestId)).has("JUDGE")) notFound();
+}
+
 export function requireAdmin(user: Who) {
   if (!user.isAdmin) forbidden();
 }

@@ -3,10 +3,17 @@ import { describe, expect, it } from "vitest";
 import type { EntryStatus } from "#app/generated/sqlite/enums";
 import { prisma } from "#app/utils/db.server";
 import { createTestUser } from "#tests/factories/accounts";
+import { ENTRY_SELECT_MAX } from "./conflicts.schema";
 import {
+  CONFLICT_CHANGED_MEANWHILE,
+  CONFLICT_DECLARED_STANDS,
   CONFLICT_NOT_FOUND,
+  NOT_A_JUDGE,
+  UNKNOWN_ENTRY_CODE,
   confirmedConflictPairs,
   declareConflict,
+  declareConflictByCode,
+  getConflictsScreen,
   decideConflict,
   listConflicts,
   parseDetectionReason,
@@ -133,6 +140,8 @@ describe("refreshDetectedConflicts", () => {
       ok: true,
       from: "PENDING",
       to: "DISMISSED",
+      judgeName: s.judge.name,
+      entryCode: s.entry.entryCode,
     });
 
     expect(await refreshDetectedConflicts({ contestId: s.contest.id, actorId: s.organizer.id })).toEqual({
@@ -280,6 +289,8 @@ describe("decideConflict", () => {
       ok: true,
       from: "PENDING",
       to: "CONFIRMED",
+      judgeName: s.judge.name,
+      entryCode: s.entry.entryCode,
     });
     const [after] = await rowsOf(s.contest.id);
     expect(after).toMatchObject({ status: "CONFIRMED", decidedById: secretary.id });
@@ -303,6 +314,45 @@ describe("decideConflict", () => {
     expect((await rowsOf(s.contest.id))[0]).toMatchObject({ status: "PENDING", decidedById: null });
     const contestIds = [s.contest.id, elsewhere.contest.id];
     expect(await prisma.auditLog.count({ where: { action: "conflict.decide", contestId: { in: contestIds } } })).toBe(0);
+  });
+
+  it("refuses staff dismissing a declared conflict: the judge's declaration stands", async () => {
+    const s = await sameUnitSetup();
+    const declared = await declareConflict({ contestId: s.contest.id, judgeId: s.judge.id, entryId: s.entry.id, reason: "Tác giả là em gái tôi", actorId: s.judge.id });
+    expect(declared).toMatchObject({ ok: true });
+    const before = await rowsOf(s.contest.id);
+    const secretary = await createTestUser();
+    expect(await decideConflict({ conflictId: before[0]!.id, contestId: s.contest.id, decision: "DISMISSED", actorId: secretary.id })).toEqual({
+      ok: false,
+      status: "declaredStands",
+      error: CONFLICT_DECLARED_STANDS,
+    });
+    expect(await rowsOf(s.contest.id)).toEqual(before);
+    expect(await auditOf(s.contest.id, "conflict.decide")).toEqual([]);
+    // Declared on the judge's behalf by staff: it stands all the same.
+    const onBehalf = await declareConflict({ contestId: s.contest.id, judgeId: s.other.id, entryId: s.unrelated.id, reason: "Người thân", actorId: secretary.id });
+    expect(onBehalf).toMatchObject({ ok: true });
+    const id = onBehalf.ok ? onBehalf.conflictId : "";
+    expect(await decideConflict({ conflictId: id, contestId: s.contest.id, decision: "DISMISSED", actorId: s.organizer.id })).toMatchObject({
+      status: "declaredStands",
+    });
+    expect(await prisma.conflictOfInterest.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "CONFIRMED", source: "DECLARED" });
+  });
+
+  it("refuses a stale decision (someone decided meanwhile) and writes nothing", async () => {
+    const s = await sameUnitSetup();
+    await refreshDetectedConflicts({ contestId: s.contest.id, actorId: null });
+    const [row] = await rowsOf(s.contest.id);
+    const first = await decideConflict({ conflictId: row!.id, contestId: s.contest.id, decision: "DISMISSED", expected: "PENDING", actorId: s.organizer.id });
+    expect(first).toMatchObject({ ok: true, from: "PENDING", to: "DISMISSED" });
+    const secretary = await createTestUser();
+    expect(await decideConflict({ conflictId: row!.id, contestId: s.contest.id, decision: "CONFIRMED", expected: "PENDING", actorId: secretary.id })).toEqual({
+      ok: false,
+      status: "changedMeanwhile",
+      error: CONFLICT_CHANGED_MEANWHILE,
+    });
+    expect((await rowsOf(s.contest.id))[0]).toMatchObject({ status: "DISMISSED", decidedById: s.organizer.id });
+    expect(await auditOf(s.contest.id, "conflict.decide")).toHaveLength(1);
   });
 
   it("refuses a decision other than CONFIRMED or DISMISSED", async () => {
@@ -366,5 +416,108 @@ describe("listConflicts and confirmedConflictPairs", () => {
     const key = (p: { judgeId: string; entryId: string }) => `${p.judgeId}/${p.entryId}`;
     expect(pairs.map(key).sort()).toEqual([key({ judgeId: a.id, entryId: pending.id }), key({ judgeId: d.id, entryId: declared.id })].sort());
     expect(pairs.map(key)).not.toContain(key({ judgeId: b.id, entryId: dismissed.id }));
+  });
+});
+
+describe("declareConflictByCode (staff on a judge's behalf)", () => {
+  it("declares for the judge, recording who declared; refuses a non-judge and an unknown code with field errors", async () => {
+    const s = await sameUnitSetup();
+    const secretary = await createTestUser();
+    const result = await declareConflictByCode({
+      contestId: s.contest.id,
+      judgeId: s.other.id,
+      entryCode: s.unrelated.entryCode!,
+      reason: "Giám khảo báo qua điện thoại: tác giả là con rể",
+      actorId: secretary.id,
+    });
+    expect(result).toEqual({ ok: true, entryCode: s.unrelated.entryCode, replaced: "none" });
+    const row = await prisma.conflictOfInterest.findUniqueOrThrow({ where: { judgeId_entryId: { judgeId: s.other.id, entryId: s.unrelated.id } } });
+    expect(row).toMatchObject({ source: "DECLARED", status: "CONFIRMED", decidedById: secretary.id });
+
+    const before = await rowsOf(s.contest.id);
+    expect(
+      await declareConflictByCode({ contestId: s.contest.id, judgeId: secretary.id, entryCode: s.entry.entryCode!, reason: "Lý do đủ dài", actorId: secretary.id }),
+    ).toEqual({ ok: false, status: "invalid", fieldErrors: { judgeId: [NOT_A_JUDGE] } });
+    expect(
+      await declareConflictByCode({ contestId: s.contest.id, judgeId: s.judge.id, entryCode: "CL-khong-co", reason: "Lý do đủ dài", actorId: secretary.id }),
+    ).toEqual({ ok: false, status: "invalid", fieldErrors: { entryCode: [UNKNOWN_ENTRY_CODE] } });
+    expect(await rowsOf(s.contest.id)).toEqual(before);
+  });
+});
+
+describe("getConflictsScreen", () => {
+  /** A contest with `judges` judges and `entries` entries, every judge in conflict with every entry by unit. */
+  async function grid(judgeNames: string[], entries: number) {
+    const c = await makeContest();
+    const judges = [];
+    for (const name of judgeNames) {
+      const judge = await makeJudge(c.contest.id, { unit: "Công ty TNHH Minh Phát" });
+      await prisma.user.update({ where: { id: judge.id }, data: { name } });
+      judges.push({ ...judge, name });
+    }
+    const rows = [];
+    for (let i = 0; i < entries; i++) rows.push(await makeEntry(c, [{ unit: "Công ty TNHH Minh Phát" }]));
+    await refreshDetectedConflicts({ contestId: c.contest.id, actorId: null });
+    return { ...c, judges, entries: rows };
+  }
+
+  it("pages pending rows first, then confirmed, then dismissed; counts per status; filters", async () => {
+    const g = await grid(["Bùi Văn Bình", "Âu Thị Ánh"], 4); // 8 detections
+    const all = await rowsOf(g.contest.id);
+    const byEntry = (entryId: string) => all.filter((r) => r.entryId === entryId);
+    for (const r of byEntry(g.entries[0]!.id)) await decideConflict({ conflictId: r.id, contestId: g.contest.id, decision: "DISMISSED", actorId: g.organizer.id });
+    for (const r of byEntry(g.entries[1]!.id)) await decideConflict({ conflictId: r.id, contestId: g.contest.id, decision: "CONFIRMED", actorId: g.organizer.id });
+
+    const pages = await Promise.all([1, 2, 3].map(async (page) => (await getConflictsScreen(g.contest.id, { page }, 3))!));
+    expect(pages[0]!.counts).toEqual({ PENDING: 4, CONFIRMED: 2, DISMISSED: 2 });
+    expect(pages.map((p) => [p.page, p.pageCount, p.total])).toEqual([
+      [1, 3, 8],
+      [2, 3, 8],
+      [3, 3, 8],
+    ]);
+    const seen = pages.flatMap((p) => p.items.map((i) => i.status));
+    expect(seen).toEqual(["PENDING", "PENDING", "PENDING", "PENDING", "CONFIRMED", "CONFIRMED", "DISMISSED", "DISMISSED"]);
+    expect(new Set(pages.flatMap((p) => p.items.map((i) => i.id))).size).toBe(8);
+    // Within one entry, judges in Vietnamese order (Â before B), not by bytes.
+    const firstEntry = pages[0]!.items.filter((i) => i.entry.id === pages[0]!.items[0]!.entry.id);
+    expect(firstEntry.map((i) => i.judge.name)).toEqual(["Âu Thị Ánh", "Bùi Văn Bình"]);
+    // Past the end: the last page.
+    expect((await getConflictsScreen(g.contest.id, { page: 99 }, 3))!.page).toBe(3);
+
+    const dismissed = (await getConflictsScreen(g.contest.id, { status: "DISMISSED" }))!;
+    expect(dismissed.items.map((i) => i.entry.id)).toEqual([g.entries[0]!.id, g.entries[0]!.id]);
+    expect(dismissed.counts).toEqual({ PENDING: 4, CONFIRMED: 2, DISMISSED: 2 });
+    const oneJudge = (await getConflictsScreen(g.contest.id, { judge: g.judges[0]!.id }))!;
+    expect(oneJudge.total).toBe(4);
+    expect(oneJudge.items.every((i) => i.judge.id === g.judges[0]!.id)).toBe(true);
+    await declareConflict({ contestId: g.contest.id, judgeId: g.judges[1]!.id, entryId: g.entries[2]!.id, reason: "Người thân", actorId: g.judges[1]!.id });
+    const declared = (await getConflictsScreen(g.contest.id, { source: "DECLARED" }))!;
+    expect(declared.items.map((i) => [i.source, i.declaredReason])).toEqual([["DECLARED", "Người thân"]]);
+    expect(declared.judges.map((j) => j.name)).toEqual(["Âu Thị Ánh", "Bùi Văn Bình"]);
+    expect(await getConflictsScreen("khong-co", {})).toBeNull();
+  });
+
+  it("offers a select of the coded entries, or a code to type when there are too many", async () => {
+    const c = await makeContest();
+    const submitter = await createTestUser();
+    const coded = (n: number, from = 0) =>
+      Array.from({ length: n }, (_, i) => ({
+        contestId: c.contest.id,
+        categoryId: c.categoryId,
+        submitterId: submitter.id,
+        title: `Bài ${from + i}`,
+        status: "SUBMITTED" as const,
+        entryCode: `CL-${String(from + i).padStart(4, "0")}`,
+      }));
+    await prisma.entry.createMany({ data: [...coded(2), { contestId: c.contest.id, categoryId: c.categoryId, submitterId: submitter.id, title: "Nháp" }] });
+    expect((await getConflictsScreen(c.contest.id, {}))!.entries).toEqual({
+      mode: "select",
+      options: [
+        { code: "CL-0000", title: "Bài 0" },
+        { code: "CL-0001", title: "Bài 1" },
+      ],
+    });
+    await prisma.entry.createMany({ data: coded(ENTRY_SELECT_MAX - 1, 2) });
+    expect((await getConflictsScreen(c.contest.id, {}))!.entries).toEqual({ mode: "code", count: ENTRY_SELECT_MAX + 1, example: "0012" });
   });
 });

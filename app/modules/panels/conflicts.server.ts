@@ -7,7 +7,8 @@
 //                        the JSON of the detector's matches (rule and evidence);
 //   DETECTED CONFIRMED / DISMISSED   decided by the secretary or organizer; detection re-runs
 //                        never change it again (neither status nor reason);
-//   DECLARED CONFIRMED   declared by the judge, with the judge's reason; confirmed at once.
+//   DECLARED CONFIRMED   declared by the judge (or by staff on the judge's behalf), with the
+//                        reason; confirmed at once, and staff cannot dismiss it.
 //
 // Concurrency: every writer first locks the contest row (a no-op write, as in
 // contests/phases.server), so a detection run, a declaration and a decision on one contest never
@@ -19,11 +20,25 @@ import { z } from "zod";
 import type { ConflictSource, ConflictStatus } from "#app/generated/sqlite/enums";
 import { audit } from "#app/modules/audit/audit.server";
 import { lockContest } from "#app/modules/contests/lock.server";
-import { prisma, type Tx } from "#app/utils/db.server";
+import { entryCode } from "#app/modules/entries/codes";
+import { prisma, type Prisma, type Tx } from "#app/utils/db.server";
+import { nameCollator, sortByName } from "#app/utils/format";
 import { CONFLICT_RULES, type ConflictMatch, type ConflictRule, detectConflicts } from "./conflicts";
-import { type ConflictDecision, decideConflictSchema, declareConflictSchema } from "./conflicts.schema";
+import {
+  CONFLICT_PAGE_SIZE,
+  CONFLICT_STATUSES,
+  ENTRY_SELECT_MAX,
+  type ConflictDecision,
+  type ConflictFilter,
+  decideConflictSchema,
+  declareConflictSchema,
+} from "./conflicts.schema";
 
 export const CONFLICT_NOT_FOUND = "contests:conflicts.errors.notFound";
+export const CONFLICT_DECLARED_STANDS = "contests:conflicts.errors.declaredStands";
+export const CONFLICT_CHANGED_MEANWHILE = "contests:conflicts.errors.changedMeanwhile";
+export const UNKNOWN_ENTRY_CODE = "contests:conflicts.errors.unknownCode";
+export const NOT_A_JUDGE = "contests:conflicts.errors.notAJudge";
 
 export type NotFound = { ok: false; status: "notFound"; error: typeof CONFLICT_NOT_FOUND };
 export type Invalid = { ok: false; status: "invalid"; fieldErrors: Record<string, string[]> };
@@ -200,23 +215,76 @@ export async function declareConflict(input: DeclareInput): Promise<DeclareResul
   });
 }
 
+export type DeclareByCodeResult = { ok: true; entryCode: string; replaced: "none" | "detected" | "declared" } | NotFound | Invalid;
+
+/**
+ * The entry of the contest with this entry code [mã bài dự thi] as someone typed it: trimmed,
+ * inner spaces dropped, matched as written and then in capitals. Null when there is none.
+ */
+export async function findEntryByCode(contestId: string, typed: string): Promise<{ id: string; entryCode: string } | null> {
+  const code = typed.trim().replace(/\s+/g, "");
+  if (!code) return null;
+  const entry = await prisma.entry.findFirst({
+    where: { contestId, entryCode: { in: [...new Set([code, code.toUpperCase()])] } },
+    select: { id: true, entryCode: true },
+  });
+  return entry?.entryCode ? { id: entry.id, entryCode: entry.entryCode } : null;
+}
+
+/**
+ * Declares a conflict between a judge of the contest and the entry with this code (the judge's
+ * own declaration, or staff's on the judge's behalf: `actorId` says who). Field errors: judgeId
+ * when the person is not an unrevoked judge of the contest, entryCode when no entry of the
+ * contest has the code. Then as declareConflict. The answer names the entry by its code only.
+ */
+export async function declareConflictByCode(input: {
+  contestId: string;
+  judgeId: string;
+  entryCode: string;
+  reason: unknown;
+  actorId: string;
+  ip?: string | null;
+}): Promise<DeclareByCodeResult> {
+  const { contestId, judgeId } = input;
+  const judge = await prisma.contestMember.findFirst({ where: { contestId, userId: judgeId, role: "JUDGE", revokedAt: null }, select: { id: true } });
+  if (!judge) return { ok: false, status: "invalid", fieldErrors: { judgeId: [NOT_A_JUDGE] } };
+  const entry = await findEntryByCode(contestId, input.entryCode);
+  if (!entry) return { ok: false, status: "invalid", fieldErrors: { entryCode: [UNKNOWN_ENTRY_CODE] } };
+  const result = await declareConflict({ contestId, judgeId, entryId: entry.id, reason: input.reason, actorId: input.actorId, ip: input.ip ?? null });
+  if (!result.ok) return result;
+  return { ok: true, entryCode: entry.entryCode, replaced: result.replaced };
+}
+
 // ───────────────────────────── decision ─────────────────────────────
 
 export interface DecideInput {
   conflictId: string;
   contestId: string;
   decision: ConflictDecision;
+  /** The status the decider saw; a different current status means someone decided meanwhile. */
+  expected?: ConflictStatus;
   actorId: string;
   ip?: string | null;
 }
 
-export type DecideResult = { ok: true; from: ConflictStatus; to: ConflictDecision } | NotFound | Invalid;
+export type DecideResult =
+  | { ok: true; from: ConflictStatus; to: ConflictDecision; judgeName: string; entryCode: string | null }
+  | NotFound
+  | Invalid
+  | { ok: false; status: "declaredStands"; error: typeof CONFLICT_DECLARED_STANDS }
+  | { ok: false; status: "changedMeanwhile"; error: typeof CONFLICT_CHANGED_MEANWHILE };
 
 /**
  * The secretary or organizer confirms or dismisses a conflict of the contest (a conflict of
  * another contest is not found). Records who and when; audited "conflict.decide"
- * {judgeId, entryId, source, from, to}. A declared conflict can be decided too (e.g. dismissed
- * when the judge declared on the wrong entry): the audit log keeps the judge's declaration.
+ * {judgeId, entryId, source, from, to}.
+ *
+ * A declared conflict stands: a judge's own declaration cannot be dismissed by staff (refused
+ * with CONFLICT_DECLARED_STANDS, nothing written). A judge who declared on the wrong entry
+ * tells the secretariat, and the pair simply stays apart.
+ *
+ * `expected` is the status the deciding form showed: when someone else decided meanwhile, the
+ * answer is changedMeanwhile and nothing is written, rather than silently overwriting them.
  */
 export async function decideConflict(input: DecideInput): Promise<DecideResult> {
   const parsed = decideConflictSchema.safeParse({ decision: input.decision });
@@ -228,11 +296,17 @@ export async function decideConflict(input: DecideInput): Promise<DecideResult> 
     if (!(await lockContest(tx, contestId))) return notFound;
     const row = await tx.conflictOfInterest.findFirst({
       where: { id: conflictId, contestId },
-      select: { judgeId: true, entryId: true, source: true, status: true },
+      select: { judgeId: true, entryId: true, source: true, status: true, judge: { select: { name: true } }, entry: { select: { entryCode: true } } },
     });
     if (!row) return notFound;
+    if (input.expected && row.status !== input.expected) {
+      return { ok: false, status: "changedMeanwhile", error: CONFLICT_CHANGED_MEANWHILE };
+    }
+    if (row.source === "DECLARED" && to === "DISMISSED") {
+      return { ok: false, status: "declaredStands", error: CONFLICT_DECLARED_STANDS };
+    }
     const changed = await tx.conflictOfInterest.updateMany({
-      where: { id: conflictId, contestId },
+      where: { id: conflictId, contestId, status: row.status },
       data: { status: to, decidedById: input.actorId, decidedAt: new Date() },
     });
     if (changed.count !== 1) return notFound;
@@ -245,7 +319,7 @@ export async function decideConflict(input: DecideInput): Promise<DecideResult> 
       data: { judgeId: row.judgeId, entryId: row.entryId, source: row.source, from: row.status, to },
       ip: input.ip ?? null,
     });
-    return { ok: true, from: row.status, to };
+    return { ok: true, from: row.status, to, judgeName: row.judge.name, entryCode: row.entry.entryCode };
   });
 }
 
@@ -298,47 +372,155 @@ export interface ConflictListItem {
   createdAt: Date;
 }
 
+const listSelect = {
+  id: true,
+  source: true,
+  status: true,
+  reason: true,
+  decidedAt: true,
+  createdAt: true,
+  judge: { select: { id: true, name: true, email: true, unit: true } },
+  entry: { select: { id: true, entryCode: true, title: true } },
+  decidedBy: { select: { id: true, name: true } },
+} satisfies Prisma.ConflictOfInterestSelect;
+
+function toListItem(row: Prisma.ConflictOfInterestGetPayload<{ select: typeof listSelect }>): ConflictListItem {
+  const matches = row.source === "DETECTED" ? parseDetectionReason(row.reason) : [];
+  const present = new Set(matches.map((m) => m.rule));
+  return {
+    id: row.id,
+    source: row.source,
+    status: row.status,
+    judge: row.judge,
+    entry: { id: row.entry.id, code: row.entry.entryCode, title: row.entry.title },
+    rules: CONFLICT_RULES.filter((rule) => present.has(rule)),
+    matches,
+    declaredReason: row.source === "DECLARED" ? row.reason : null,
+    decidedBy: row.decidedBy,
+    decidedAt: row.decidedAt,
+    createdAt: row.createdAt,
+  };
+}
+
 /** The contest's conflicts for the secretary, pending first, then by entry code and judge name. */
 export async function listConflicts(contestId: string, options: { status?: ConflictStatus } = {}): Promise<ConflictListItem[]> {
   const rows = await prisma.conflictOfInterest.findMany({
     where: { contestId, ...(options.status ? { status: options.status } : {}) },
-    select: {
-      id: true,
-      source: true,
-      status: true,
-      reason: true,
-      decidedAt: true,
-      createdAt: true,
-      judge: { select: { id: true, name: true, email: true, unit: true } },
-      entry: { select: { id: true, entryCode: true, title: true } },
-      decidedBy: { select: { id: true, name: true } },
-    },
+    select: listSelect,
   });
   const statusOrder: Record<ConflictStatus, number> = { PENDING: 0, CONFIRMED: 1, DISMISSED: 2 };
-  const items = rows.map((row): ConflictListItem => {
-    const matches = row.source === "DETECTED" ? parseDetectionReason(row.reason) : [];
-    const present = new Set(matches.map((m) => m.rule));
-    return {
-      id: row.id,
-      source: row.source,
-      status: row.status,
-      judge: row.judge,
-      entry: { id: row.entry.id, code: row.entry.entryCode, title: row.entry.title },
-      rules: CONFLICT_RULES.filter((rule) => present.has(rule)),
-      matches,
-      declaredReason: row.source === "DECLARED" ? row.reason : null,
-      decidedBy: row.decidedBy,
-      decidedAt: row.decidedAt,
-      createdAt: row.createdAt,
-    };
-  });
-  return items.sort(
-    (a, b) =>
-      statusOrder[a.status] - statusOrder[b.status] ||
-      (a.entry.code ?? "").localeCompare(b.entry.code ?? "") ||
-      a.judge.name.localeCompare(b.judge.name, "vi") ||
-      a.id.localeCompare(b.id),
+  return rows
+    .map(toListItem)
+    .sort(
+      (a, b) =>
+        statusOrder[a.status] - statusOrder[b.status] ||
+        (a.entry.code ?? "").localeCompare(b.entry.code ?? "") ||
+        a.judge.name.localeCompare(b.judge.name, "vi") ||
+        a.id.localeCompare(b.id),
+    );
+}
+
+export type StatusCounts = Record<ConflictStatus, number>;
+
+export interface ConflictsScreen {
+  contest: { id: string; title: string; timeZone: string };
+  /** The contest's conflicts by status, whatever the filter. */
+  counts: StatusCounts;
+  /** Rows matching the filter, and this page of them (pending first, then by entry code and judge). */
+  total: number;
+  page: number;
+  pageCount: number;
+  items: ConflictListItem[];
+  /** The contest's judges (for the filter; `active` ones for declaring). */
+  judges: { id: string; name: string; email: string; active: boolean }[];
+  /** The declaration form's entries: a select up to ENTRY_SELECT_MAX coded entries, else a code to type. */
+  entries: { mode: "select"; options: { code: string; title: string }[] } | { mode: "code"; count: number; example: string };
+}
+
+async function countByStatus(where: Prisma.ConflictOfInterestWhereInput): Promise<StatusCounts> {
+  const groups = await prisma.conflictOfInterest.groupBy({ by: ["status"], where, _count: { _all: true } });
+  const counts: StatusCounts = { PENDING: 0, CONFIRMED: 0, DISMISSED: 0 };
+  for (const g of groups) counts[g.status] = g._count._all;
+  return counts;
+}
+
+/**
+ * The conflicts screen of a contest: counts, one page of the filtered list, and what the
+ * declaration form offers. Pages are cut in the database (a national contest has many rows):
+ * the list is the PENDING rows, then CONFIRMED, then DISMISSED, each by entry code then judge
+ * name (names of one entry in Vietnamese order). Null when the contest does not exist; the
+ * caller has checked canDecideConflicts. A page past the end shows the last page.
+ */
+export async function getConflictsScreen(contestId: string, filter: ConflictFilter, pageSize = CONFLICT_PAGE_SIZE): Promise<ConflictsScreen | null> {
+  const row = await prisma.contest.findUnique({ where: { id: contestId }, select: { id: true, title: true, timeZone: true, entryCodePrefix: true } });
+  if (!row) return null;
+  const { entryCodePrefix, ...contest } = row;
+  const base: Prisma.ConflictOfInterestWhereInput = {
+    contestId,
+    ...(filter.source ? { source: filter.source } : {}),
+    ...(filter.judge ? { judgeId: filter.judge } : {}),
+  };
+  const [counts, filtered, memberRows, codedEntries] = await Promise.all([
+    countByStatus({ contestId }),
+    countByStatus(base),
+    prisma.contestMember.findMany({
+      where: { contestId, role: "JUDGE" },
+      select: { revokedAt: true, user: { select: { id: true, name: true, email: true } } },
+    }),
+    prisma.entry.count({ where: { contestId, entryCode: { not: null } } }),
+  ]);
+  const statuses = filter.status ? [filter.status] : [...CONFLICT_STATUSES];
+  const total = statuses.reduce((sum, s) => sum + filtered[s], 0);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(filter.page ?? 1, pageCount);
+
+  // The page's window over the status segments, each read with skip/take.
+  const rows: Prisma.ConflictOfInterestGetPayload<{ select: typeof listSelect }>[] = [];
+  let skip = (page - 1) * pageSize;
+  for (const status of statuses) {
+    if (rows.length >= pageSize) break;
+    if (skip >= filtered[status]) {
+      skip -= filtered[status];
+      continue;
+    }
+    rows.push(
+      ...(await prisma.conflictOfInterest.findMany({
+        where: { ...base, status },
+        select: listSelect,
+        orderBy: [{ entry: { entryCode: "asc" } }, { judge: { name: "asc" } }, { id: "asc" }],
+        skip,
+        take: pageSize - rows.length,
+      })),
+    );
+    skip = 0;
+  }
+  // The database orders names by their bytes; within one entry, put them in Vietnamese order.
+  const items: ConflictListItem[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i + 1;
+    while (j < rows.length && rows[j]!.status === rows[i]!.status && rows[j]!.entry.id === rows[i]!.entry.id) j++;
+    items.push(...rows.slice(i, j).map(toListItem).sort((a, b) => nameCollator.compare(a.judge.name, b.judge.name)));
+    i = j;
+  }
+
+  const judges = sortByName(
+    memberRows.map((m) => ({ ...m.user, active: m.revokedAt === null })),
+    (j) => j.name,
   );
+  const entries: ConflictsScreen["entries"] =
+    codedEntries <= ENTRY_SELECT_MAX
+      ? {
+          mode: "select",
+          options: (
+            await prisma.entry.findMany({
+              where: { contestId, entryCode: { not: null } },
+              select: { entryCode: true, title: true },
+              orderBy: { entryCode: "asc" },
+            })
+          ).map((e) => ({ code: e.entryCode ?? "", title: e.title })),
+        }
+      : { mode: "code", count: codedEntries, example: entryCode(entryCodePrefix, 12) };
+  return { contest, counts, total, page, pageCount, items, judges, entries };
 }
 
 /**
