@@ -48,6 +48,7 @@ const audit: Translation<typeof vi> = {
       create: "Created the contest",
       phase: "Changed the contest's phase",
       phaseRefused: "Scheduled phase change refused",
+      update: "Changed the contest's rules and settings",
     },
     invitation: {
       create: "Sent an invitation",

@@ -45,6 +45,7 @@ const audit = {
       create: "Tạo cuộc thi",
       phase: "Chuyển giai đoạn cuộc thi",
       phaseRefused: "Chuyển giai đoạn theo lịch bị từ chối",
+      update: "Sửa thể lệ và cài đặt cuộc thi",
     },
     invitation: {
       create: "Gửi lời mời",

@@ -14,6 +14,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "contest.create",
   "contest.phase",
   "contest.phaseRefused",
+  "contest.update",
   "invitation.create",
   "invitation.accept",
   "user.setOrganizer",
