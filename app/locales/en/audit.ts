@@ -50,6 +50,13 @@ const audit: Translation<typeof vi> = {
       phaseRefused: "Scheduled phase change refused",
       update: "Changed the contest's rules and settings",
     },
+    category: {
+      create: "Added a category",
+      update: "Renamed or described a category",
+      reorder: "Reordered the categories",
+      delete: "Deleted a category",
+      prizeTiers: "Changed the prize tiers",
+    },
     invitation: {
       create: "Sent an invitation",
       accept: "Accepted an invitation",
