@@ -25,15 +25,17 @@ import {
 } from "./editing-policy";
 import { lockContest } from "./lock.server";
 import { checkTransition, nextPhases, type ContestPhase } from "./phases";
-import { utcToZonedLocal } from "./phases-clock";
+import { utcToZonedLocal, zoneOffsetMs } from "./phases-clock";
 import { gatherPhaseFacts, transitionContestTx, type TransitionResult } from "./phases.server";
 import { plannedPhaseChanges, type PlannedChange } from "./schedule";
 import {
   bytesToMb,
   FILE_KINDS,
+  isTimeZone,
   localToInstant,
   mbToBytes,
   settingsActionSchema,
+  TIME_ZONE_CHOICES,
   type ContestSettingsInput,
 } from "./settings.schema";
 
@@ -157,6 +159,26 @@ export interface LifecycleStep {
   reasons: string[];
 }
 
+export interface TimeZoneOption {
+  id: string;
+  /** The zone's offset from UTC now, "+07:00". */
+  offset: string;
+}
+
+function formatOffset(ms: number): string {
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  const hh = String(Math.floor(minutes / 60)).padStart(2, "0");
+  const mm = String(minutes % 60).padStart(2, "0");
+  return `${ms < 0 ? "-" : "+"}${hh}:${mm}`;
+}
+
+/** The zones the editor offers, Vietnam first, with the contest's own zone even when it is not a usual one. */
+export function timeZoneOptions(current: string, now: Date): TimeZoneOption[] {
+  const [vietnam, ...others] = TIME_ZONE_CHOICES;
+  const extra = isTimeZone(current) && !(TIME_ZONE_CHOICES as readonly string[]).includes(current) ? [current] : [];
+  return [vietnam, ...extra, ...others].map((id) => ({ id, offset: formatOffset(zoneOffsetMs(now, id)) }));
+}
+
 export interface SettingsPage {
   contest: { id: string; title: string; phase: ContestPhase; version: number; timeZone: string; locale: string };
   values: SettingsFormValues;
@@ -166,6 +188,7 @@ export interface SettingsPage {
   schedule: ScheduledChange[];
   /** The steps of the lifecycle from the current phase, and whether each may be taken now. */
   steps: LifecycleStep[];
+  timeZones: TimeZoneOption[];
 }
 
 async function pendingSchedule(db: Tx, contestId: string): Promise<ScheduledChange[]> {
@@ -199,6 +222,7 @@ export async function getSettingsPage(contestId: string, now: Date = new Date())
     locked,
     schedule,
     steps,
+    timeZones: timeZoneOptions(row.timeZone, now),
   };
 }
 
