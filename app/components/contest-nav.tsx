@@ -17,6 +17,8 @@ export const STAFF: readonly ContestRole[] = ["ORGANIZER", "SECRETARY"];
 
 export const CONTEST_SECTIONS: readonly Section[] = [
   { path: "", label: "overview", roles: ORGANIZER },
+  { path: "settings", label: "settings", roles: ORGANIZER },
+  { path: "categories", label: "categories", roles: ORGANIZER },
   { path: "audit", label: "audit", roles: ORGANIZER },
 ];
 
