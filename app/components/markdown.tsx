@@ -7,7 +7,7 @@ import { renderMarkdown } from "#app/modules/contests/markdown";
 /** Typography for rendered Markdown, without a plugin: headings, lists, quotes, code, tables. */
 const MARKDOWN_STYLE = [
   "space-y-3 leading-relaxed break-words",
-  "[&_h1]:text-2xl [&_h1]:font-bold [&_h2]:text-xl [&_h2]:font-bold [&_h3]:text-lg [&_h3]:font-semibold [&_h4]:font-semibold",
+  "[&_h1]:text-2xl [&_h2]:text-xl [&_h3]:text-xl [&_h4]:text-lg [&_h1]:font-bold [&_h2]:font-bold [&_h3]:font-bold [&_h4]:font-bold [&_h5]:font-semibold [&_h6]:font-semibold",
   "[&_ul]:list-disc [&_ol]:list-decimal [&_ul]:pl-6 [&_ol]:pl-6 [&_li]:my-1",
   "[&_a]:text-brand-700 [&_a]:underline [&_a]:underline-offset-2",
   "[&_blockquote]:border-l-4 [&_blockquote]:border-stone-300 [&_blockquote]:pl-4 [&_blockquote]:text-stone-700",
@@ -20,11 +20,16 @@ interface ContestMarkdownProps {
   source: string;
   /** The language the text is written in (the contest's locale), for screen readers and hyphenation. */
   lang?: string;
+  /**
+   * Levels to shift the text's headings by, so they sit below the page's own: 2 (the default)
+   * for a text shown under an h2, where "# Điều 1" becomes an h3.
+   */
+  headingOffset?: number;
   className?: string;
 }
 
-export function ContestMarkdown({ source, lang, className = "" }: ContestMarkdownProps) {
-  const html = useMemo(() => renderMarkdown(source), [source]);
+export function ContestMarkdown({ source, lang, headingOffset = 2, className = "" }: ContestMarkdownProps) {
+  const html = useMemo(() => renderMarkdown(source, { headingOffset }), [source, headingOffset]);
   // The renderer's output is safe by construction (see markdown.ts and its tests).
   return <div lang={lang} className={`${MARKDOWN_STYLE} ${className}`} dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -6,7 +6,7 @@ import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult } 
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors, TextareaField, useErrorText, useSchemaForm } from "#app/components/forms";
 import { Notice } from "#app/components/notice";
@@ -127,16 +127,20 @@ export default function Categories() {
   const resultFor = (target: string) => (actionData?.target === target ? actionData.result : undefined);
 
   // After a move the category's row has moved: keep the keyboard focus on its button (or on the
-  // other one once it reached an end), so Up/Down can be pressed again.
+  // other one once it reached an end), so Up/Down can be pressed again. The action's answer comes
+  // before the page's new order, so this waits for the navigation to settle, once per answer.
+  const navigation = useNavigation();
+  const focused = useRef<unknown>(null);
   useEffect(() => {
     const moved = actionData?.moved;
-    if (!moved) return;
+    if (!moved || navigation.state !== "idle" || focused.current === actionData) return;
+    focused.current = actionData;
     const other = moved.direction === "up" ? "down" : "up";
     const button = [moved.direction, other]
       .map((d) => document.getElementById(`move-${d}-${moved.categoryId}`) as HTMLButtonElement | null)
       .find((b) => b && !b.disabled);
     button?.focus();
-  }, [actionData]);
+  }, [actionData, navigation.state]);
 
   return (
     <div className="space-y-8">

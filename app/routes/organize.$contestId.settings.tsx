@@ -188,10 +188,7 @@ function SettingsForm({ page, lastResult }: { page: SettingsPage; lastResult?: S
   const fileKindsError = fields.allowedFileTypes.errors?.length ? `${fields.allowedFileTypes.id}-error` : undefined;
 
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-6" aria-labelledby="settings-heading">
-      <h2 id="settings-heading" className="sr-only">
-        {t("editor:settings.formLabel")}
-      </h2>
+    <Form method="post" {...getFormProps(form)} className="space-y-6">
       <input type="hidden" name="intent" value="save" />
       <input type="hidden" name="version" value={values.version} />
       {form.errors?.includes("editor:settings.errors.stale") ? (
@@ -205,8 +202,10 @@ function SettingsForm({ page, lastResult }: { page: SettingsPage; lastResult?: S
         <FormErrors errors={form.errors} />
       )}
 
-      <fieldset className="card space-y-4">
-        <legend className="text-lg font-semibold">{t("editor:settings.sections.general")}</legend>
+      <section aria-labelledby="settings-general" className="card space-y-4">
+        <h2 id="settings-general" className="text-lg font-semibold">
+          {t("editor:settings.sections.general")}
+        </h2>
         <Field label={t("editor:settings.fields.title")} errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: "text" })} />
         <Field
           label={t("editor:settings.fields.slug")}
@@ -233,10 +232,12 @@ function SettingsForm({ page, lastResult }: { page: SettingsPage; lastResult?: S
           ))}
         </SelectField>
         {locked.locale ? <input type="hidden" name="locale" value={values.locale} /> : null}
-      </fieldset>
+      </section>
 
-      <fieldset className="card space-y-4">
-        <legend className="text-lg font-semibold">{t("editor:settings.sections.rules")}</legend>
+      <section aria-labelledby="settings-rules" className="card space-y-4">
+        <h2 id="settings-rules" className="text-lg font-semibold">
+          {t("editor:settings.sections.rules")}
+        </h2>
         <div className="grid gap-4 lg:grid-cols-2">
           <TextareaField
             label={t("editor:settings.fields.rules")}
@@ -255,14 +256,16 @@ function SettingsForm({ page, lastResult }: { page: SettingsPage; lastResult?: S
               {t("editor:settings.preview")}
             </h3>
             <div className="min-h-32 rounded-md border border-stone-300 bg-stone-50 p-4" data-testid="rules-preview">
-              {preview.trim() ? <ContestMarkdown source={preview} lang={values.locale} /> : <p className="text-stone-600">{t("editor:settings.previewEmpty")}</p>}
+              {preview.trim() ? <ContestMarkdown source={preview} lang={values.locale} headingOffset={3} /> : <p className="text-stone-600">{t("editor:settings.previewEmpty")}</p>}
             </div>
           </section>
         </div>
-      </fieldset>
+      </section>
 
-      <fieldset className="card space-y-4">
-        <legend className="text-lg font-semibold">{t("editor:settings.sections.schedule")}</legend>
+      <section aria-labelledby="settings-schedule" className="card space-y-4">
+        <h2 id="settings-schedule" className="text-lg font-semibold">
+          {t("editor:settings.sections.schedule")}
+        </h2>
         <SelectField
           label={t("editor:settings.fields.timeZone")}
           help={help("timeZone", t("editor:settings.fields.timeZoneHelp"))}
@@ -298,10 +301,12 @@ function SettingsForm({ page, lastResult }: { page: SettingsPage; lastResult?: S
           errors={fields.graceMinutes.errors}
           inputProps={{ ...getInputProps(fields.graceMinutes, { type: "number" }), step: 1, readOnly: !!locked.graceMinutes }}
         />
-      </fieldset>
+      </section>
 
-      <fieldset className="card space-y-4">
-        <legend className="text-lg font-semibold">{t("editor:settings.sections.submission")}</legend>
+      <section aria-labelledby="settings-submission" className="card space-y-4">
+        <h2 id="settings-submission" className="text-lg font-semibold">
+          {t("editor:settings.sections.submission")}
+        </h2>
         <p className="text-sm text-stone-700">{help("minWords") ?? t("editor:settings.fields.submissionHelp")}</p>
         <div className="grid gap-4 md:grid-cols-2">
           <Field
@@ -356,10 +361,12 @@ function SettingsForm({ page, lastResult }: { page: SettingsPage; lastResult?: S
             inputProps={{ ...getInputProps(fields.maxCoAuthors, { type: "number" }), step: 1, readOnly: !!locked.maxCoAuthors }}
           />
         </div>
-      </fieldset>
+      </section>
 
-      <fieldset className="card space-y-4">
-        <legend className="text-lg font-semibold">{t("editor:settings.sections.judging")}</legend>
+      <section aria-labelledby="settings-judging" className="card space-y-4">
+        <h2 id="settings-judging" className="text-lg font-semibold">
+          {t("editor:settings.sections.judging")}
+        </h2>
         <CheckboxField
           label={t("editor:settings.fields.blind")}
           help={help("blind", t("editor:settings.fields.blindHelp"))}
@@ -378,7 +385,7 @@ function SettingsForm({ page, lastResult }: { page: SettingsPage; lastResult?: S
             spellCheck: false,
           }}
         />
-      </fieldset>
+      </section>
 
       <button type="submit" className="btn-primary" disabled={saving}>
         {saving ? t("editor:settings.saving") : t("editor:settings.save")}

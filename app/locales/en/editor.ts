@@ -10,7 +10,6 @@ const editor: Translation<typeof vi> = {
   },
   settings: {
     heading: "Rules and settings",
-    formLabel: "Contest settings",
     save: "Save changes",
     saving: "Saving…",
     saved: "Your changes have been saved.",

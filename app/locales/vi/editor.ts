@@ -8,7 +8,6 @@ const editor = {
   },
   settings: {
     heading: "Thể lệ và cài đặt",
-    formLabel: "Cài đặt cuộc thi",
     save: "Lưu thay đổi",
     saving: "Đang lưu…",
     saved: "Đã lưu thay đổi.",

@@ -58,6 +58,11 @@ describe("renderMarkdown", () => {
     );
   });
 
+  it("shifts headings down when asked, never beyond h6", () => {
+    expect(renderMarkdown("# Thể lệ\n\n###### Ghi chú", { headingOffset: 2 })).toBe("<h3>Thể lệ</h3>\n<h6>Ghi chú</h6>\n");
+    expect(renderMarkdown("## Điều 1")).toBe("<h2>Điều 1</h2>\n");
+  });
+
   it("keeps http(s) and mailto links, with rel nofollow noopener noreferrer", () => {
     expect(renderMarkdown("[Cổng](https://example.vn/the-le) và <mailto:btc@example.vn>")).toBe(
       `<p><a href="https://example.vn/the-le" rel="${LINK_REL}">Cổng</a> và <a href="mailto:btc@example.vn" rel="${LINK_REL}">mailto:btc@example.vn</a></p>\n`,

@@ -7,6 +7,8 @@
 //   included, stays plain text), and it opens with rel="nofollow noopener noreferrer";
 // - an image is kept only for an http(s) address (no javascript:, data:, file: ...), otherwise
 //   its alternative text is shown.
+// Headings can be shifted down (headingOffset), so a text embedded under a page's own headings
+// keeps one h1 per page and a sensible outline.
 import MarkdownIt from "markdown-it";
 
 /** What a link may point to. */
@@ -25,6 +27,15 @@ function createRenderer(): MarkdownIt {
     return self.renderToken(tokens, idx, options);
   };
 
+  const shiftHeading: NonNullable<typeof md.renderer.rules.heading_open> = (tokens, idx, options, env: RenderEnv, self) => {
+    const token = tokens[idx]!;
+    const level = Number(token.tag.slice(1));
+    token.tag = `h${Math.min(6, level + (env.headingOffset ?? 0))}`;
+    return self.renderToken(tokens, idx, options);
+  };
+  md.renderer.rules.heading_open = shiftHeading;
+  md.renderer.rules.heading_close = shiftHeading;
+
   md.renderer.rules.image = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;
     const alt = self.renderInlineAsText(token.children ?? [], options, env);
@@ -38,10 +49,20 @@ function createRenderer(): MarkdownIt {
   return md;
 }
 
+interface RenderEnv {
+  headingOffset?: number;
+}
+
+export interface RenderOptions {
+  /** Levels to shift headings down by: with 2, "# Thể lệ" becomes an h3 (never beyond h6). */
+  headingOffset?: number;
+}
+
 let renderer: MarkdownIt | undefined;
 
 /** The HTML of a Markdown text, safe to insert into a page. */
-export function renderMarkdown(source: string): string {
+export function renderMarkdown(source: string, options: RenderOptions = {}): string {
   renderer ??= createRenderer();
-  return renderer.render(source);
+  const env: RenderEnv = { headingOffset: Math.max(0, Math.trunc(options.headingOffset ?? 0)) };
+  return renderer.render(source, env);
 }

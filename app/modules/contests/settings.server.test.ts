@@ -3,7 +3,14 @@ import type { ContestPhase } from "#app/generated/sqlite/enums";
 import { prisma } from "#app/utils/db.server";
 import { createTestContest } from "#tests/factories/contests";
 import { runDuePhaseChanges } from "./phases.server";
-import { getSettingsPage, saveContestSettings, syncPhaseSchedule, takePhaseStep, type SettingsFormValues } from "./settings.server";
+import {
+  getSettingsPage,
+  saveContestSettings,
+  syncPhaseSchedule,
+  takePhaseStep,
+  timeZoneOptions,
+  type SettingsFormValues,
+} from "./settings.server";
 import type { ContestSettingsInput } from "./settings.schema";
 
 const NOW = new Date("2026-04-20T03:00:00Z");
@@ -157,6 +164,22 @@ describe("saving the settings", () => {
     expect(await save({ timeZone: "Europe/Berlin", opensAt: OPENS_LOCAL, closesAt: CLOSES_LOCAL })).toMatchObject({ ok: true });
     // 08:00 in Berlin on 1 May is 06:00 UTC (summer time).
     expect(await contestRow(contest.id)).toMatchObject({ opensAt: new Date("2026-05-01T06:00:00Z"), closesAt: new Date("2026-06-30T21:59:00Z") });
+  });
+});
+
+describe("the time zones offered", () => {
+  it("puts Vietnam first with its offset, and keeps a contest's unusual zone", () => {
+    const summer = new Date("2026-07-01T00:00:00Z");
+    const usual = timeZoneOptions("Asia/Ho_Chi_Minh", summer);
+    expect(usual[0]).toEqual({ id: "Asia/Ho_Chi_Minh", offset: "+07:00" });
+    expect(usual.find((z) => z.id === "America/New_York")).toEqual({ id: "America/New_York", offset: "-04:00" });
+    expect(usual.find((z) => z.id === "Asia/Kolkata")).toEqual({ id: "Asia/Kolkata", offset: "+05:30" });
+    const unusual = timeZoneOptions("Pacific/Chatham", summer);
+    expect(unusual.slice(0, 2)).toEqual([
+      { id: "Asia/Ho_Chi_Minh", offset: "+07:00" },
+      { id: "Pacific/Chatham", offset: "+12:45" },
+    ]);
+    expect(unusual).toHaveLength(usual.length + 1);
   });
 });
 
