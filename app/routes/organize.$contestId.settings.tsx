@@ -206,7 +206,12 @@ function SettingsForm({ page, lastResult }: { page: SettingsPage; lastResult?: S
         <h2 id="settings-general" className="text-lg font-semibold">
           {t("editor:settings.sections.general")}
         </h2>
-        <Field label={t("editor:settings.fields.title")} errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: "text" })} />
+        <Field
+          label={t("editor:settings.fields.title")}
+          help={help("title")}
+          errors={fields.title.errors}
+          inputProps={{ ...getInputProps(fields.title, { type: "text" }), readOnly: !!locked.title }}
+        />
         <Field
           label={t("editor:settings.fields.slug")}
           help={help("slug", t("editor:settings.fields.slugHelp"))}
@@ -255,7 +260,7 @@ function SettingsForm({ page, lastResult }: { page: SettingsPage; lastResult?: S
             <h3 id="rules-preview-heading" className="text-sm font-medium">
               {t("editor:settings.preview")}
             </h3>
-            <div className="min-h-32 rounded-md border border-stone-300 bg-stone-50 p-4" data-testid="rules-preview">
+            <div className="min-h-32 rounded-md border border-stone-300 bg-stone-50 p-4">
               {preview.trim() ? <ContestMarkdown source={preview} lang={values.locale} headingOffset={3} /> : <p className="text-stone-600">{t("editor:settings.previewEmpty")}</p>}
             </div>
           </section>

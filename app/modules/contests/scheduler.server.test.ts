@@ -1,13 +1,13 @@
 import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "#app/generated/sqlite/client";
 import { prisma } from "#app/utils/db.server";
 import { createTestContest } from "#tests/factories/contests";
 import type { ScheduledRun } from "./phases.server";
 import { isBusyError, startPhaseScheduler, withBusyRetry, type SchedulerLog } from "./scheduler.server";
 
-const sqliteFile = () => process.env.DATABASE_URL!.replace(/^file:/, "");
+const onSqlite = process.env.DATABASE_URL?.startsWith("file:") ?? false;
 const noPause = { sleep: async () => {} };
 
 function recordingLog() {
@@ -20,17 +20,23 @@ function recordingLog() {
   return { log, lines };
 }
 
-describe("retrying when SQLite is busy", () => {
-  // A second connection that gives up quickly, and a plain one that holds the write lock.
-  const impatient = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: process.env.DATABASE_URL!, timeout: 20 }) });
-  const holder = new Database(sqliteFile());
+describe("retrying when the database is busy", () => {
+  // On SQLite: a second connection that gives up quickly, and a plain one that holds the write lock.
+  let impatient: PrismaClient;
+  let holder: Database.Database;
+  beforeAll(() => {
+    if (!onSqlite) return;
+    impatient = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: process.env.DATABASE_URL!, timeout: 20 }) });
+    holder = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""));
+  });
   afterAll(async () => {
+    if (!onSqlite) return;
     if (holder.inTransaction) holder.exec("ROLLBACK");
     holder.close();
     await impatient.$disconnect();
   });
 
-  it("recognises a real SQLITE_BUSY, and succeeds once the lock is released", async () => {
+  it.skipIf(!onSqlite)("recognises a real SQLITE_BUSY, and succeeds once the lock is released", async () => {
     const { contest } = await createTestContest();
     holder.exec("BEGIN IMMEDIATE");
     const write = () => impatient.contest.update({ where: { id: contest.id }, data: { title: "Đã đổi tên" } });
