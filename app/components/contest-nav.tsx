@@ -17,6 +17,8 @@ export const STAFF: readonly ContestRole[] = ["ORGANIZER", "SECRETARY"];
 
 export const CONTEST_SECTIONS: readonly Section[] = [
   { path: "", label: "overview", roles: ORGANIZER },
+  { path: "settings", label: "settings", roles: ORGANIZER },
+  { path: "categories", label: "categories", roles: ORGANIZER },
   { path: "team", label: "team", roles: ORGANIZER },
   { path: "conflicts", label: "conflicts", roles: STAFF },
   { path: "rubrics", label: "rubrics", roles: ORGANIZER },

@@ -69,6 +69,23 @@ interface LabelledProps {
 /** conform's get*Props(...) carry a `key` for React, not for the element: it is dropped. */
 type ConformProps<T> = T & { name: string; key?: React.Key | null };
 
+/** The ids that tie a control to its help text and its errors. */
+function useDescription(givenId: string | undefined, help: string | undefined, errors: string[] | null | undefined) {
+  const fallbackId = useId();
+  const id = givenId ?? fallbackId;
+  const errorId = errors?.filter(Boolean).length ? `${id}-error` : undefined;
+  const helpId = help ? `${id}-help` : undefined;
+  return { id, errorId, helpId, describedBy: [helpId, errorId].filter(Boolean).join(" ") || undefined };
+}
+
+function Help({ id, text }: { id?: string; text?: string }) {
+  return text ? (
+    <p id={id} className="text-sm text-stone-600">
+      {text}
+    </p>
+  ) : null;
+}
+
 /**
  * The label, help text and errors around one control, with the ids that wire them up for
  * assistive tech; `control` receives the attributes the control must carry.
@@ -81,28 +98,16 @@ function LabelledControl({
   control,
 }: LabelledProps & {
   controlId: string | undefined;
-  control: (attributes: { id: string; className: string; "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode;
+  control: (attributes: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode;
 }) {
-  const fallbackId = useId();
-  const id = controlId ?? fallbackId;
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  const helpId = help ? `${id}-help` : undefined;
+  const { id, errorId, helpId, describedBy } = useDescription(controlId, help, errors);
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      {control({
-        id,
-        className: "input",
-        "aria-invalid": errorId ? true : undefined,
-        "aria-describedby": [helpId, errorId].filter(Boolean).join(" ") || undefined,
-      })}
-      {help ? (
-        <p id={helpId} className="text-sm text-stone-600">
-          {help}
-        </p>
-      ) : null}
+      {control({ id, "aria-invalid": errorId ? true : undefined, "aria-describedby": describedBy })}
+      <Help id={helpId} text={help} />
       <ErrorList id={errorId} errors={errors} />
     </div>
   );
@@ -113,7 +118,7 @@ export function Field({
   inputProps: { key: _key, ...inputProps },
   ...labelled
 }: LabelledProps & { inputProps: ConformProps<React.InputHTMLAttributes<HTMLInputElement>> }) {
-  return <LabelledControl {...labelled} controlId={inputProps.id} control={(a) => <input {...inputProps} {...a} />} />;
+  return <LabelledControl {...labelled} controlId={inputProps.id} control={(a) => <input {...inputProps} {...a} className="input" />} />;
 }
 
 /** Field's counterpart for longer text (usually fed conform's getTextareaProps(...)). */
@@ -121,7 +126,7 @@ export function TextareaField({
   textareaProps: { key: _key, ...textareaProps },
   ...labelled
 }: LabelledProps & { textareaProps: ConformProps<React.TextareaHTMLAttributes<HTMLTextAreaElement>> }) {
-  return <LabelledControl {...labelled} controlId={textareaProps.id} control={(a) => <textarea rows={3} {...textareaProps} {...a} />} />;
+  return <LabelledControl {...labelled} controlId={textareaProps.id} control={(a) => <textarea rows={3} {...textareaProps} {...a} className={`input ${textareaProps.className ?? ""}`} />} />;
 }
 
 /** Field's counterpart for a choice among options (usually fed conform's getSelectProps(...)). */
@@ -138,7 +143,7 @@ export function SelectField({
       {...labelled}
       controlId={selectProps.id}
       control={(a) => (
-        <select {...selectProps} {...a}>
+        <select {...selectProps} {...a} className="input">
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -147,6 +152,35 @@ export function SelectField({
         </select>
       )}
     />
+  );
+}
+
+/** A checkbox with its label beside it, wired up like Field. */
+export function CheckboxField({
+  label,
+  help,
+  errors,
+  inputProps: { key: _key, ...inputProps },
+}: LabelledProps & { inputProps: ConformProps<React.InputHTMLAttributes<HTMLInputElement>> }) {
+  const { id, errorId, helpId, describedBy } = useDescription(inputProps.id, help, errors);
+  return (
+    <div className="space-y-1">
+      <div className="flex items-start gap-2">
+        <input
+          {...inputProps}
+          type="checkbox"
+          id={id}
+          className="mt-1 size-4 accent-brand-700"
+          aria-invalid={errorId ? true : undefined}
+          aria-describedby={describedBy}
+        />
+        <label htmlFor={id} className="text-sm font-medium">
+          {label}
+        </label>
+      </div>
+      <Help id={helpId} text={help} />
+      <ErrorList id={errorId} errors={errors} />
+    </div>
   );
 }
 

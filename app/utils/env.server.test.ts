@@ -49,4 +49,13 @@ describe("loadEnv", () => {
     });
     expect(() => loadEnv({ DATA_DIR: dir, DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
   });
+
+  it("runs the phase scheduler every 30 s by default, at the given interval, or not at all with 0", () => {
+    const dir = tempDir();
+    expect(loadEnv({ DATA_DIR: dir }).phaseSchedulerSeconds).toBe(30);
+    expect(loadEnv({ DATA_DIR: dir, PHASE_SCHEDULER_SECONDS: "5" }).phaseSchedulerSeconds).toBe(5);
+    expect(loadEnv({ DATA_DIR: dir, PHASE_SCHEDULER_SECONDS: "0" }).phaseSchedulerSeconds).toBe(0);
+    expect(() => loadEnv({ DATA_DIR: dir, PHASE_SCHEDULER_SECONDS: "-1" })).toThrow(/PHASE_SCHEDULER_SECONDS/);
+    expect(() => loadEnv({ DATA_DIR: dir, PHASE_SCHEDULER_SECONDS: "often" })).toThrow(/PHASE_SCHEDULER_SECONDS/);
+  });
 });

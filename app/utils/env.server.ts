@@ -17,6 +17,13 @@ const schema = z.object({
   APP_URL: z.string().url().optional(),
   DATA_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** How often scheduled phase changes (openings, closings) are carried out; 0 turns it off on this instance. */
+  PHASE_SCHEDULER_SECONDS: z.coerce
+    .number()
+    .int("PHASE_SCHEDULER_SECONDS must be a whole number of seconds")
+    .min(0, "PHASE_SCHEDULER_SECONDS must be 0 (off) or more")
+    .max(3600, "PHASE_SCHEDULER_SECONDS must be at most 3600")
+    .default(30),
 });
 
 export interface Env {
@@ -31,6 +38,8 @@ export interface Env {
   appUrl: string;
   dataDir: string;
   logLevel: string;
+  /** Seconds between runs of the phase scheduler; 0 when it is off. */
+  phaseSchedulerSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -90,6 +99,7 @@ export function loadEnv(raw: Record<string, string | undefined> = process.env): 
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     dataDir: dir,
     logLevel: e.LOG_LEVEL,
+    phaseSchedulerSeconds: e.PHASE_SCHEDULER_SECONDS,
   };
 }
 

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ensureFirstAdminLink } from "#app/modules/auth/invitations.server";
 import { isAllowedOrigin, type OriginCheckInput } from "#app/modules/auth/origin.server";
+import { startPhaseScheduler, type PhaseScheduler } from "#app/modules/contests/scheduler.server";
 import { disconnectDb } from "./db.server";
 import { env } from "./env.server";
 import { migrateDeploy } from "./migrate.server";
@@ -10,10 +11,16 @@ import { migrateDeploy } from "./migrate.server";
 interface Logger {
   info: (obj: object, msg?: string) => void;
   warn: (obj: object, msg?: string) => void;
+  error: (obj: object, msg?: string) => void;
 }
 
+let scheduler: PhaseScheduler | undefined;
+
 export const serverHooks = {
-  /** Validates the environment, applies migrations, prints the first-admin link if needed. */
+  /**
+   * Validates the environment, applies migrations, prints the first-admin link if needed and
+   * starts the phase scheduler (every instance may run it: each change is claimed in the database).
+   */
   async startup(log: Logger) {
     const config = env(); // throws ConfigError with what to set
     await migrateDeploy(config.database);
@@ -24,6 +31,10 @@ export const serverHooks = {
       fs.writeFileSync(path.join(config.dataDir, "first-admin-link.txt"), link + "\n", { mode: 0o600 });
       log.warn({ firstAdminLink: link }, `No admin yet. Open this one-time link to create the first admin: ${link}`);
     }
+    if (config.phaseSchedulerSeconds > 0 && !scheduler) {
+      scheduler = startPhaseScheduler({ intervalMs: config.phaseSchedulerSeconds * 1000, log });
+      log.info({ intervalSeconds: config.phaseSchedulerSeconds }, "phase scheduler started");
+    }
     return { database: config.database.kind, port: config.port, appUrl: config.appUrl };
   },
 
@@ -31,7 +42,10 @@ export const serverHooks = {
     return isAllowedOrigin({ ...input, trustedOrigins: [env().appUrl] });
   },
 
+  /** Stops the scheduler (letting a run in progress finish), then closes the database. */
   async shutdown() {
+    await scheduler?.stop();
+    scheduler = undefined;
     await disconnectDb();
   },
 };

@@ -48,6 +48,14 @@ const audit: Translation<typeof vi> = {
       create: "Created the contest",
       phase: "Changed the contest's phase",
       phaseRefused: "Scheduled phase change refused",
+      update: "Changed the contest's rules and settings",
+    },
+    category: {
+      create: "Added a category",
+      update: "Renamed or described a category",
+      reorder: "Reordered the categories",
+      delete: "Deleted a category",
+      prizeTiers: "Changed the prize tiers",
     },
     invitation: {
       create: "Sent an invitation",

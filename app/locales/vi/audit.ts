@@ -45,6 +45,14 @@ const audit = {
       create: "Tạo cuộc thi",
       phase: "Chuyển giai đoạn cuộc thi",
       phaseRefused: "Chuyển giai đoạn theo lịch bị từ chối",
+      update: "Sửa thể lệ và cài đặt cuộc thi",
+    },
+    category: {
+      create: "Thêm đối tượng dự thi",
+      update: "Sửa tên, mô tả đối tượng dự thi",
+      reorder: "Sắp xếp lại các đối tượng dự thi",
+      delete: "Xoá đối tượng dự thi",
+      prizeTiers: "Sửa cơ cấu giải thưởng",
     },
     invitation: {
       create: "Gửi lời mời",

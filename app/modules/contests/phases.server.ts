@@ -199,6 +199,9 @@ export async function runDuePhaseChanges(now: Date): Promise<ScheduledRun[]> {
   const runs: ScheduledRun[] = [];
   for (const change of due) {
     const run = await prisma.$transaction(async (tx): Promise<ScheduledRun | null> => {
+      // The contest row first, as every writer of a contest does (the editor re-plans these rows
+      // under the same lock), so the two never wait for each other in opposite orders.
+      await lockContest(tx, change.contestId);
       const claimed = await tx.phaseChange.updateMany({ where: { id: change.id, doneAt: null }, data: { doneAt: now } });
       if (claimed.count !== 1) return null;
       const base = { phaseChangeId: change.id, contestId: change.contestId, to: change.toPhase };
