@@ -469,6 +469,12 @@ describe("the secretary's terms", () => {
     expect(masked("UBND xã Phú Sơn", { excludedTerms: ["Ủy ban nhân dân xã Phú Sơn"] })).toBe("UBND xã Phú Sơn");
   });
 
+  it("excludes a full name with the parts inside it, unless something masked cuts into it", () => {
+    const text = "Trụ sở ở đường Nguyễn Thị Minh Khai; chị Minh Khai viết.";
+    expect(masked(text, { excludedTerms: ["Nguyễn Thị Minh Khai"] })).toBe(`Trụ sở ở đường Nguyễn Thị Minh Khai; chị ${MARK} viết.`);
+    expect(masked(text, { excludedTerms: ["Nguyễn Thị Minh Khai"], extraTerms: ["Khai"] })).toBe(`Trụ sở ở đường Nguyễn ${MARK}; chị ${MARK} viết.`);
+  });
+
   it("never lets an exclusion unmask an added term", () => {
     expect(masked("Hoa Sen", { extraTerms: ["Hoa Sen"], excludedTerms: ["Hoa Sen"] })).toBe(MARK);
   });

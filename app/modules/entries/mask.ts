@@ -22,7 +22,9 @@
 //          numbers in any grouping.
 //   extra  the secretary's added terms, in any case, with or without diacritics.
 // The secretary's excluded terms take matches of the first four kinds out again (by term, not by
-// occurrence: excluding "Quang Vinh" leaves every "Quang Vinh", "QUANG VINH", "Quang\nVinh").
+// occurrence: excluding "Quang Vinh" leaves every "Quang Vinh", "QUANG VINH", "Quang\nVinh"), with
+// the automatic matches inside them (excluding "Nguyễn Thị Minh Khai", a street's name, leaves it
+// whole rather than "Nguyễn [đã che]").
 //
 // Why every e-mail address and phone number, not only the authors': a judge who sees any contact
 // detail can look it up, and an author may well give a colleague's, their unit's or a second
@@ -495,7 +497,15 @@ export function createMasker(options: MaskOptions): (text: string) => MaskResult
       for (const g of guarded) if (covered(words[g.before]!)) found.push(g.candidate);
     }
 
-    const kept = found.filter((c) => !isExcluded(c, text.slice(c.start, c.end)));
+    // An excluded match also leaves the automatic matches inside it ("Thị Minh Khai" inside an excluded
+    // "Nguyễn Thị Minh Khai", the street), as long as nothing masked cuts into it: then it stays whole.
+    const excluded: Candidate[] = [];
+    const live: Candidate[] = [];
+    for (const c of found) (isExcluded(c, text.slice(c.start, c.end)) ? excluded : live).push(c);
+    const whole = excluded.filter(
+      (e) => !live.some((c) => c.start < e.end && e.start < c.end && (c.kind === "extra" || c.start < e.start || c.end > e.end)),
+    );
+    const kept = whole.length ? live.filter((c) => c.kind === "extra" || !whole.some((e) => e.start <= c.start && c.end <= e.end)) : live;
     kept.sort((a, b) => a.start - b.start || b.end - a.end);
 
     // Overlapping matches become one span, named after its longest match.
@@ -556,4 +566,19 @@ export function summarizeSpans(spans: readonly MaskSpan[]): MaskSummaryItem[] {
     else byKey.set(id, { kind: span.kind, key: span.key, original: span.original.replace(/\s+/g, " ").trim(), count: 1 });
   }
   return [...byKey.values()];
+}
+
+export type MaskSegment = { text: string } | { kind: MaskKind; original: string; marker: string };
+
+/** The masked text cut into plain runs and markers (each with what it replaced), for a highlighted reading view. */
+export function maskedSegments(result: MaskResult, marker: string): MaskSegment[] {
+  const segments: MaskSegment[] = [];
+  let last = 0;
+  for (const span of result.spans) {
+    if (span.at > last) segments.push({ text: result.text.slice(last, span.at) });
+    segments.push({ kind: span.kind, original: span.original, marker });
+    last = span.at + marker.length;
+  }
+  if (last < result.text.length) segments.push({ text: result.text.slice(last) });
+  return segments;
 }
