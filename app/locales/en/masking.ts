@@ -31,7 +31,6 @@ const masking: Translation<typeof vi> = {
     count: "Places",
     actions: "Actions",
     exclude: "Do not mask",
-    excludeLabel: "Do not mask “{{term}}”",
     removeHint: "Remove it from the added terms",
   },
   kinds: {
@@ -51,14 +50,12 @@ const masking: Translation<typeof vi> = {
     heading: "Terms added by the secretariat",
     empty: "No terms added.",
     remove: "Remove from the list",
-    removeLabel: "Remove “{{term}}” from the added terms",
   },
   excluded: {
     heading: "Terms not masked",
     help: "These terms are not masked even when found automatically.",
     empty: "No terms excluded.",
     restore: "Mask again",
-    restoreLabel: "Mask “{{term}}” again",
   },
   notices: {
     added: "“{{term}}” was added to the terms to mask. The text now has {{spans}} masked places.",

@@ -29,7 +29,6 @@ const masking = {
     count: "Số chỗ",
     actions: "Thao tác",
     exclude: "Không che",
-    excludeLabel: "Không che “{{term}}”",
     removeHint: "Gỡ ở danh sách từ bổ sung",
   },
   kinds: {
@@ -49,14 +48,12 @@ const masking = {
     heading: "Từ do Tổ thư ký bổ sung để che",
     empty: "Chưa bổ sung từ nào.",
     remove: "Bỏ khỏi danh sách",
-    removeLabel: "Bỏ “{{term}}” khỏi danh sách che thêm",
   },
   excluded: {
     heading: "Từ đã bỏ che",
     help: "Những từ này không bị che dù được tìm thấy tự động.",
     empty: "Chưa bỏ che từ nào.",
     restore: "Che lại",
-    restoreLabel: "Che lại “{{term}}”",
   },
   notices: {
     added: "Đã thêm “{{term}}” vào danh sách cần che. Văn bản hiện có {{spans}} chỗ được che.",

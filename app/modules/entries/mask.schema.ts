@@ -8,19 +8,16 @@ export const MASK_TERM_MAX = 200;
 /** A term to mask or not to mask: trimmed, whitespace collapsed, with at least one letter or digit. */
 export const maskTermField = z
   .string({ required_error: "masking:errors.termRequired", invalid_type_error: "masking:errors.termRequired" })
-  .transform((s) => s.normalize("NFC").replace(/\s+/gu, " ").trim())
+  .trim()
+  .min(1, "masking:errors.termRequired")
+  .transform((s) => s.normalize("NFC").replace(/\s+/gu, " "))
+  // Checked only once there is a term, so an empty one gets one message, not three.
   .pipe(
     z
       .string()
-      .min(1, "masking:errors.termRequired")
-      // Checked only once there is a term, so an empty one gets one message, not three.
-      .pipe(
-        z
-          .string()
-          .min(MASK_TERM_MIN, `masking:errors.termTooShort|{"min":${MASK_TERM_MIN}}`)
-          .max(MASK_TERM_MAX, `masking:errors.termTooLong|{"max":${MASK_TERM_MAX}}`)
-          .regex(/[\p{L}\p{N}]/u, "masking:errors.termNoLetter"),
-      ),
+      .min(MASK_TERM_MIN, `masking:errors.termTooShort|{"min":${MASK_TERM_MIN}}`)
+      .max(MASK_TERM_MAX, `masking:errors.termTooLong|{"max":${MASK_TERM_MAX}}`)
+      .regex(/[\p{L}\p{N}]/u, "masking:errors.termNoLetter"),
   );
 
 /** add: mask this term too; exclude: do not mask this automatically found term; remove: take a term off either list. */
