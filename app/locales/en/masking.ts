@@ -21,7 +21,7 @@ const masking: Translation<typeof vi> = {
     heading: "The text judges will read",
     version: "Version {{number}} of the entry. Masked places are highlighted.",
     noText: "The entry has no text yet (no file uploaded, or its text could not be extracted).",
-    maskedKind: "(masked: {{kind}})",
+    maskedKind: "({{kind}})",
   },
   masked: {
     heading: "What was masked",

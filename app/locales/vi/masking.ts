@@ -19,7 +19,7 @@ const masking = {
     heading: "Văn bản giám khảo sẽ đọc",
     version: "Phiên bản {{number}} của bài dự thi. Các chỗ đã che được tô màu.",
     noText: "Bài dự thi chưa có văn bản (tệp chưa được tải lên hoặc chưa trích xuất được nội dung).",
-    maskedKind: "(đã che: {{kind}})",
+    maskedKind: "({{kind}})",
   },
   masked: {
     heading: "Những nội dung đã che",
