@@ -13,7 +13,6 @@ import { Field, FormErrors, useSchemaForm } from "#app/components/forms";
 import { Notice } from "#app/components/notice";
 import { requireUser } from "#app/modules/auth/session.server";
 import { requireContestStaff } from "#app/modules/contests/policies.server";
-import { AUTOMATIC_KINDS } from "#app/modules/entries/mask";
 import { maskingActionSchema } from "#app/modules/entries/mask.schema";
 import { addMaskTerm, getMaskingReview, removeMaskTerm } from "#app/modules/entries/masking.server";
 import { notFound, orNotFound } from "#app/utils/http.server";
@@ -176,7 +175,7 @@ export default function MaskingReview() {
                     <td className="p-2 break-words">{m.original}</td>
                     <td className="p-2">{m.count}</td>
                     <td className="p-2">
-                      {AUTOMATIC_KINDS.includes(m.kind) ? (
+                      {m.automatic ? (
                         <TermButton intent="exclude" term={m.original} label={t("masking:masked.exclude")} hidden={quoted(m.original)} />
                       ) : (
                         <span className="text-stone-600">{t("masking:masked.removeHint")}</span>

@@ -23,6 +23,7 @@ import { type Prisma, prisma, type Tx } from "#app/utils/db.server";
 import { isLanguage } from "#app/utils/i18n";
 import { foldedWords } from "#app/utils/vietnamese";
 import {
+  AUTOMATIC_KINDS,
   createMasker,
   MASK_KINDS,
   MASK_MARKERS,
@@ -297,8 +298,8 @@ export interface MaskingReview {
   versionNumber: number | null;
   /** The judges' reading view, cut into text and markers. */
   segments: MaskSegment[];
-  /** What was masked, one line per term, in order of first occurrence. */
-  masked: MaskSummaryItem[];
+  /** What was masked, one line per term, in order of first occurrence; found automatically (so it may be excluded) or an added term. */
+  masked: (MaskSummaryItem & { automatic: boolean })[];
   added: { id: string; term: string }[];
   excluded: { id: string; term: string }[];
 }
@@ -316,7 +317,7 @@ export async function getMaskingReview(contestId: string, entryId: string): Prom
     authors: entry.authors,
     versionNumber: version?.number ?? null,
     segments: mask ? maskedSegments(mask.result, mask.marker) : [],
-    masked: mask ? summarizeSpans(mask.result.spans) : [],
+    masked: mask ? summarizeSpans(mask.result.spans).map((m) => ({ ...m, automatic: AUTOMATIC_KINDS.includes(m.kind) })) : [],
     added: entry.maskTerms.filter((t) => !t.exclude).map(({ id, term }) => ({ id, term })),
     excluded: entry.maskTerms.filter((t) => t.exclude).map(({ id, term }) => ({ id, term })),
   };
