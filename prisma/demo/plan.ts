@@ -2,6 +2,8 @@
 // the clock passed in (dates are placed relative to `now`, so the submission window is always in
 // the past and judging is under way). prisma/demo/seed.ts writes the plan.
 import { distinctAnonymousCodes, entryCode } from "#app/modules/entries/codes";
+import { MASK_MARKERS } from "#app/modules/entries/mask";
+import { computeMasking } from "#app/modules/entries/masking.server";
 import { countWords } from "#app/modules/entries/words";
 import { defaultRubricTemplate } from "#app/modules/rubrics/default-template";
 import { criterionRows } from "#app/modules/rubrics/rubric.schema";
@@ -28,7 +30,7 @@ export const DEMO_SEED = 20_260_415;
 export const DEMO_SLUG = "chinh-luan-phu-son";
 export const DEMO_PASSWORD = "demo-password-2026";
 export const ENTRY_CODE_PREFIX = "PS-";
-export const MASK = "[đã che]";
+export const MASK = MASK_MARKERS.vi;
 export const MIN_WORDS = 1500;
 export const MAX_WORDS = 4000;
 export const READS_PER_ENTRY = 3;
@@ -113,18 +115,6 @@ interface Author {
   jobTitle: string;
   email: string;
   phone: string;
-}
-
-/** Replaces each term wherever it appears; reports what was masked, for the secretary. */
-export function maskTerms(text: string, terms: { term: string; kind: "name" | "unit" }[]) {
-  let masked = text;
-  const report: { term: string; kind: string; count: number }[] = [];
-  for (const { term, kind } of [...terms].sort((a, b) => b.term.length - a.term.length)) {
-    const parts = masked.split(term);
-    if (parts.length > 1) report.push({ term, kind, count: parts.length - 1 });
-    masked = parts.join(MASK);
-  }
-  return { masked, report };
 }
 
 export function buildDemoPlan(options: { seed?: number; now?: Date } = {}): DemoPlan {
@@ -303,7 +293,7 @@ export function buildDemoPlan(options: { seed?: number; now?: Date } = {}): Demo
     usedTitles.add(title);
     const essaySeed = deriveSeed(seed, `essay-${i}`);
     const essay = vietnameseEssay(essaySeed, { minWords: MIN_WORDS, maxWords: MAX_WORDS, place: PLACE, signature, title });
-    const maskList = [...names.map((term) => ({ term, kind: "name" as const })), ...units.map((term) => ({ term, kind: "unit" as const }))];
+    const maskAuthors = d.authors.map((a) => ({ name: a.name.full, unit: a.unit, email: a.email, phone: a.phone }));
 
     const texts = d.twoVersions
       ? [vietnameseEssay(essaySeed ^ 0x9e3779b9, { minWords: MIN_WORDS, maxWords: MAX_WORDS, place: PLACE, signature, title }).text, essay.text]
@@ -311,7 +301,8 @@ export function buildDemoPlan(options: { seed?: number; now?: Date } = {}): Demo
     const replacedAt = toMinute(d.submittedAt + timeRng.float(0.3, 0.9) * (closesAt - d.submittedAt));
     texts.forEach((text, v) => {
       const id = ids.id();
-      const { masked, report } = maskTerms(text, maskList);
+      // The judges' reading view, as the masking module computes it for an entry's version.
+      const { maskedText, maskReport } = computeMasking({ text, locale: "vi", authors: maskAuthors, terms: [] });
       versions.push({
         id,
         entryId,
@@ -319,8 +310,8 @@ export function buildDemoPlan(options: { seed?: number; now?: Date } = {}): Demo
         fileId: null,
         onlineText: text,
         extractedText: text,
-        maskedText: masked,
-        maskReport: JSON.stringify(report),
+        maskedText,
+        maskReport,
         wordCount: countWords(text),
         createdById: submitterId,
         createdAt: new Date(v === 0 ? d.submittedAt : replacedAt),

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword, hashPassword } from "#app/modules/auth/password.server";
 import { ANONYMOUS_CODE_PATTERN } from "#app/modules/entries/codes";
+import { parseMaskReport } from "#app/modules/entries/masking.server";
 import { countWords } from "#app/modules/entries/words";
 import { scoresheetTotal } from "#app/modules/scoring/total";
 import { prisma } from "#app/utils/db.server";
@@ -137,6 +138,9 @@ describe("the demo contest", () => {
         expect(v.maskedText).not.toContain(a.unit);
       }
       expect(v.maskedText).toContain(MASK);
+      // The report is the masking module's own, current for the version (judges get the stored view).
+      const report = parseMaskReport(v.maskReport)!;
+      expect(report.spans.map((s) => s.original)).toEqual(expect.arrayContaining([...e.authors.map((a) => a.name), ...e.authors.map((a) => a.unit)]));
     }
     expect(entries.filter((e) => e.versions.length > 1).length).toBeGreaterThan(0);
   });

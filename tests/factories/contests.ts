@@ -2,6 +2,7 @@
 // that create them are tested on their own). Everything returned is a real row.
 import crypto from "node:crypto";
 import type { ContestPhase, ContestRole, EntryStatus } from "#app/generated/sqlite/enums";
+import { countWords } from "#app/modules/entries/words";
 import { defaultRubricTemplate } from "#app/modules/rubrics/default-template";
 import { criterionRows } from "#app/modules/rubrics/rubric.schema";
 import { prisma } from "#app/utils/db.server";
@@ -128,4 +129,34 @@ export async function createTestEntries(contestId: string, categoryId: string, c
     );
   }
   return entries;
+}
+
+export interface TestVersionOptions {
+  /** Stores a file row for the version, with this original name (what a judge must never see). */
+  originalName?: string;
+  /** Makes it the entry's current version (default true). */
+  current?: boolean;
+}
+
+/** The entry's next essay version with its extracted text (the masking is left uncomputed). */
+export async function createTestVersion(entryId: string, text: string, options: TestVersionOptions = {}) {
+  const number = (await prisma.entryVersion.count({ where: { entryId } })) + 1;
+  const file = options.originalName
+    ? await prisma.storedFile.create({
+        data: {
+          backend: "LOCAL",
+          storageKey: `test/${hex()}${hex()}`,
+          sha256: crypto.createHash("sha256").update(text).digest("hex"),
+          size: Buffer.byteLength(text),
+          kind: "TXT",
+          mimeType: "text/plain",
+          originalName: options.originalName,
+        },
+      })
+    : null;
+  const version = await prisma.entryVersion.create({
+    data: { entryId, number, fileId: file?.id ?? null, extractedText: text, wordCount: countWords(text) },
+  });
+  if (options.current ?? true) await prisma.entry.update({ where: { id: entryId }, data: { currentVersionId: version.id } });
+  return { version, file };
 }

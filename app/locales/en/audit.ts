@@ -85,6 +85,11 @@ const audit: Translation<typeof vi> = {
       create: "Created a rubric",
       update: "Changed the rubric",
     },
+    masking: {
+      addTerm: "Added a term to mask in an entry",
+      excludeTerm: "Excluded an automatically found term from masking",
+      removeTerm: "Removed a term from an entry's masking lists",
+    },
     demo: {
       seed: "Created demo data",
     },

@@ -82,6 +82,11 @@ const audit = {
       create: "Tạo thang điểm",
       update: "Sửa thang điểm",
     },
+    masking: {
+      addTerm: "Thêm từ cần che trong bài dự thi",
+      excludeTerm: "Bỏ che một từ được tìm thấy tự động",
+      removeTerm: "Gỡ một từ khỏi danh sách che của bài dự thi",
+    },
     demo: {
       seed: "Tạo dữ liệu mẫu",
     },

@@ -34,6 +34,9 @@ export const KNOWN_AUDIT_ACTIONS = [
   "assignment.apply",
   "rubric.create",
   "rubric.update",
+  "masking.addTerm",
+  "masking.excludeTerm",
+  "masking.removeTerm",
   "demo.seed",
 ] as const;
 export type KnownAuditAction = (typeof KNOWN_AUDIT_ACTIONS)[number];

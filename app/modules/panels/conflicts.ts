@@ -11,68 +11,14 @@
 //   sameEmailDomain  an author's e-mail domain is the judge's and the domain is a small
 //                    organisation's: not a public webmail domain (PUBLIC_EMAIL_DOMAINS) and not
 //                    one the organizer lists as large (options.largeDomains, e.g. a university).
+import { isGenericUnit, normalizeUnit, stripDiacritics } from "#app/utils/vietnamese";
 
 // ───────────────────────────── units ─────────────────────────────
 
-/**
- * Phrases written in full or abbreviated, mapped to one canonical form (both sides of a
- * comparison go through the same map, so "UBND" and "Ủy ban nhân dân" meet at "ubnd").
- * Only abbreviations that are unambiguous in the name of a Vietnamese unit are listed: one
- * letter pairs like "th" (tiểu học? thành phố?) or "cd" are deliberately left out.
- * Applied to text already without diacritics, lower-cased, punctuation turned into spaces.
- */
-const ABBREVIATIONS: [RegExp, string][] = [
-  [/\buy ban nhan dan\b/g, "ubnd"],
-  [/\bhoi dong nhan dan\b/g, "hdnd"],
-  [/\bmat tran to quoc\b/g, "mttq"],
-  [/\btrung hoc pho thong\b/g, "thpt"],
-  [/\btrung hoc co so\b/g, "thcs"],
-  [/\bdai hoc quoc gia\b/g, "dhqg"],
-  [/\bdai hoc\b/g, "dh"],
-  [/\bgiao duc (?:va )?dao tao\b/g, "gddt"],
-  [/\bgd (?:va )?dt\b/g, "gddt"],
-  [/\bthanh pho ho chi minh\b/g, "tp hcm"],
-  [/\btp ho chi minh\b/g, "tp hcm"],
-  [/\btphcm\b/g, "tp hcm"],
-  [/\btrach nhiem huu han\b/g, "tnhh"],
-  [/\bcong ty co phan\b/g, "cong ty cp"],
-];
-
-/** School-type words after which the leading "trường" [school] adds nothing: "Trường THPT X" = "THPT X". */
-const SCHOOL_TYPES = ["thpt", "thcs", "dh", "dhqg", "cao dang", "tieu hoc", "mam non", "trung cap"];
-const SCHOOL_PREFIX = new RegExp(`\\btruong (?=(?:${SCHOOL_TYPES.join("|")})\\b)`, "g");
-
-/** Normalised units too generic to be evidence on their own. */
-const GENERIC_UNITS = new Set(["ubnd", "hdnd", "mttq", "thpt", "thcs", "dh", "dhqg", "truong", "cong ty", "tp hcm"]);
-
-/** Removes Vietnamese (and other Latin) diacritics; đ/Đ, which are letters and not marks, become d. */
-export function stripDiacritics(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}+/gu, "").replace(/[đĐ]/g, "d");
-}
-
-function normalizeOnce(text: string): string {
-  let s = stripDiacritics(text).toLowerCase();
-  s = s.replace(/[^\p{L}\p{N}]+/gu, " ").trim(); // punctuation and whitespace runs → one space
-  for (const [pattern, canonical] of ABBREVIATIONS) s = s.replace(pattern, canonical);
-  return s.replace(SCHOOL_PREFIX, "").replace(/ +/g, " ").trim();
-}
-
-/**
- * A unit/organisation name [đơn vị công tác] reduced for comparison: without diacritics
- * (including đ → d), lower-cased, punctuation and whitespace collapsed to single spaces,
- * the abbreviations above unified and "trường" before a school type dropped.
- * "Trường THPT Chu Văn An" and "truong thpt chu van an" both give "thpt chu van an".
- * Idempotent (applied until nothing changes).
- */
-export function normalizeUnit(unit: string): string {
-  let current = unit;
-  for (let i = 0; i < 8; i++) {
-    const next = normalizeOnce(current);
-    if (next === current) return next;
-    current = next;
-  }
-  return current;
-}
+// Units are compared after normalizeUnit (app/utils/vietnamese, shared with the masking of
+// authors' identities): "Trường THPT Chu Văn An" and "truong thpt chu van an" meet at
+// "thpt chu van an", "UBND" and "Ủy ban nhân dân" at "ubnd".
+export { normalizeUnit, stripDiacritics };
 
 // ───────────────────────────── e-mail ─────────────────────────────
 
@@ -210,7 +156,7 @@ export function detectConflicts(judges: ConflictJudge[], entries: ConflictEntry[
     const domain = emailDomain(judge.email);
     if (isSmallOrganisationDomain(domain, largeDomains)) push(byDomain, domain, judge);
     const unit = normalizeUnit(judge.unit ?? "");
-    if (unit && !GENERIC_UNITS.has(unit)) push(byUnit, unit, judge);
+    if (!isGenericUnit(unit)) push(byUnit, unit, judge);
   }
 
   const result: DetectedConflict[] = [];
