@@ -17,6 +17,7 @@ export const STAFF: readonly ContestRole[] = ["ORGANIZER", "SECRETARY"];
 
 export const CONTEST_SECTIONS: readonly Section[] = [
   { path: "", label: "overview", roles: ORGANIZER },
+  { path: "rounds", label: "rounds", roles: ORGANIZER },
   { path: "audit", label: "audit", roles: ORGANIZER },
 ];
 

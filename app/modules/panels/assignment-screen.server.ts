@@ -2,11 +2,12 @@
 // panel (./assignment-manual.server) and, when asked, the preview of an automatic run
 // (./assignment.server) cut to what a page can show: the changes one page at a time, the
 // per-judge loads before and after, the blocked pairs, or the entries that cannot be covered.
-// Applying is applyAssignment itself. Authorization is the caller's (an organizer of the contest).
+// Applying is applyAssignment, scoped to the contest. Authorization is the caller's (an organizer of the contest).
 import { prisma } from "#app/utils/db.server";
 import { nameCollator } from "#app/utils/format";
 import { getAssignmentBoard } from "./assignment-manual.server";
-import { previewAssignment, type AssignmentPairView } from "./assignment.server";
+import { applyAssignment, previewAssignment, type AssignmentPairView } from "./assignment.server";
+import { NOT_FOUND, refused, type Refusal } from "./refusal";
 
 /** Changed pairs per page of the preview. */
 export const CHANGES_PAGE_SIZE = 50;
@@ -102,3 +103,33 @@ export async function getAssignmentScreen(input: ScreenInput) {
 }
 
 export type AssignmentScreen = NonNullable<Awaited<ReturnType<typeof getAssignmentScreen>>>;
+
+export type ApplyOutcome = { ok: true; added: number; reactivated: number; removed: number; kept: number };
+
+/**
+ * Applies the preview the organizer saw (its seed and fingerprint) to a round of the contest.
+ * Refusals, writing nothing: the round is not the contest's (notFound); the assignment changed
+ * since the preview; a pair to remove holds a score; the round cannot be covered.
+ */
+export async function applyRoundAssignment(input: {
+  contestId: string;
+  roundId: string;
+  seed: number;
+  fingerprint: string;
+  actorId: string | null;
+  ip?: string | null;
+}): Promise<ApplyOutcome | Refusal> {
+  if ((await prisma.round.count({ where: { id: input.roundId, contestId: input.contestId } })) === 0) return NOT_FOUND;
+  const result = await applyAssignment({ roundId: input.roundId, seed: input.seed, expectedFingerprint: input.fingerprint, actorId: input.actorId, ip: input.ip ?? null });
+  if (result.ok) return result;
+  switch (result.status) {
+    case "notFound":
+      return NOT_FOUND;
+    case "changedMeanwhile":
+      return refused("rounds:errors.assignmentChanged");
+    case "scored":
+      return refused(`rounds:errors.assignmentScored|${JSON.stringify({ count: result.pairs.length })}`);
+    case "infeasible":
+      return refused(`rounds:errors.assignmentInfeasible|${JSON.stringify({ count: result.uncovered.length })}`);
+  }
+}

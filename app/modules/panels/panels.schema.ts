@@ -49,7 +49,6 @@ const distributeObject = z.object({ intent: z.literal("distribute") });
 export const createPanelSchema = createPanelObject;
 export const updatePanelSchema = updatePanelObject;
 export const addJudgeSchema = addJudgeObject;
-export const setCapSchema = setCapObject;
 export { updateRoundSchema } from "./rounds.schema";
 
 /** Every action of /organize/:contestId/rounds/:roundId. */
