@@ -29,7 +29,7 @@ export function LoadChart({ bars, beforeLabel, afterLabel }: { bars: readonly Lo
             <XAxis type="number" allowDecimals={false} />
             <YAxis type="category" dataKey="name" width={170} tick={{ fontSize: 12 }} />
             <Tooltip />
-            <Legend />
+            <Legend itemSorter={(item) => (item.dataKey === "before" ? 0 : 1)} />
             <Bar dataKey="before" name={beforeLabel} fill="#a8a29e" isAnimationActive={false} />
             <Bar dataKey="after" name={afterLabel} fill="#991b1b" isAnimationActive={false} />
           </BarChart>

@@ -280,7 +280,11 @@ describe("the organizer", () => {
     const removed = await postAs(roundPage.action, roundPath, { intent: "removeJudge", panelId: panels[0]!.id, userId: leaving.id }, p(round.id));
     expect(removed.status).toBe(200);
     const rerun = await load(assignmentPage.loader, `${assignmentPath}?preview=1&seed=1`, { cookie, params: p(round.id) });
-    const second = (rerun.body as { screen: { preview: { ok: true; removed: number; added: number; changes: { rows: { kind: string; entryId: string; judgeId: string }[] } } } }).screen.preview;
+    type Loads = { panelId: string; judges: { judgeId: string; before: number; after: number; left: boolean }[] }[];
+    const second = (rerun.body as { screen: { preview: { ok: true; removed: number; added: number; panels: Loads; changes: { rows: { kind: string; entryId: string; judgeId: string }[] } } } }).screen.preview;
+    // The judge who left still shows in the panel's loads, going down to 0.
+    const leftRow = second.panels.find((x) => x.panelId === panels[0]!.id)!.judges.find((j) => j.judgeId === leaving.id);
+    expect(leftRow).toMatchObject({ before: theirs.length, after: 0, left: true });
     expect(second.removed).toBe(theirs.length);
     expect(second.added).toBe(theirs.length);
     const removedRows = second.changes.rows.filter((r) => r.kind === "removed");

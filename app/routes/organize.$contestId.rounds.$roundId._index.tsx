@@ -65,12 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const input = submission.value;
   const who = { contestId, roundId, actorId: user.id, ip: clientIp(request) };
   const form = formOf(input.intent, "panelId" in input ? input.panelId : "");
-  const done = (notice: Notice, distribution: DistributionOutcome | null = null, resetForm = false) => ({
-    form,
-    result: submission.reply(resetForm ? { resetForm: true } : undefined),
-    notice,
-    distribution,
-  });
+  const done = (notice: Notice, distribution: DistributionOutcome | null = null) => ({ form, result: submission.reply(), notice, distribution });
   switch (input.intent) {
     case "updateRound": {
       const { intent: _intent, revision, ...fields } = input;
@@ -81,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "createPanel": {
       const result = await createPanel({ ...who, name: input.name, categoryId: input.categoryId ?? null });
       if (!result.ok) return replyRefusal(submission, result, form);
-      return done({ key: "rounds:notices.panelCreated", values: { name: input.name } }, null, true);
+      return done({ key: "rounds:notices.panelCreated", values: { name: input.name } });
     }
     case "updatePanel": {
       const result = await updatePanel({ ...who, panelId: input.panelId, name: input.name, categoryId: input.categoryId ?? null, revision: input.revision });
@@ -96,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "addJudge": {
       const result = await addPanelJudge({ ...who, panelId: input.panelId, userId: input.userId, maxLoad: input.maxLoad ?? null });
       if (!result.ok) return replyRefusal(submission, result, form);
-      return done({ key: "rounds:notices.judgeAdded", values: { name: result.name } }, null, true);
+      return done({ key: "rounds:notices.judgeAdded", values: { name: result.name } });
     }
     case "setCap": {
       const result = await setPanelJudgeCap({ ...who, panelId: input.panelId, userId: input.userId, maxLoad: input.maxLoad ?? null });
@@ -134,8 +129,9 @@ function formOf(intent: string, panelId: string): string {
 
 type ActionData = ReturnType<typeof useActionData<typeof action>>;
 
+/** The reply for one form of the page: its errors. After a success the form starts afresh from the loader's data. */
 function resultFor(actionData: ActionData, form: string) {
-  return actionData?.form === form ? actionData.result : null;
+  return actionData?.form === form && !actionData.notice ? actionData.result : null;
 }
 
 function SettingsForm({ page, actionData }: { page: RoundPage; actionData: ActionData }) {
@@ -245,11 +241,10 @@ function PanelCard({ panel, page, actionData }: { panel: RoundPage["panels"][num
                         step={1}
                         defaultValue={j.maxLoad ?? ""}
                         placeholder={t("rounds:panels.noCap")}
-                        className="input w-28"
+                        className="input w-36"
                       />
-                      <button type="submit" className="btn-secondary px-2 py-1">
+                      <button type="submit" className="btn-secondary px-2 py-1" aria-label={t("rounds:a11y.forTarget", { action: t("rounds:panels.saveCap"), target: j.name })}>
                         {t("rounds:panels.saveCap")}
-                        <span className="sr-only">: {j.name}</span>
                       </button>
                     </Form>
                   </td>
@@ -261,9 +256,8 @@ function PanelCard({ panel, page, actionData }: { panel: RoundPage["panels"][num
                           <input type="hidden" name="intent" value="setChair" />
                           <input type="hidden" name="panelId" value={panel.id} />
                           <input type="hidden" name="userId" value={j.userId} />
-                          <button type="submit" className="btn-secondary px-2 py-1">
+                          <button type="submit" className="btn-secondary px-2 py-1" aria-label={t("rounds:a11y.forTarget", { action: t("rounds:panels.makeChair"), target: j.name })}>
                             {t("rounds:panels.makeChair")}
-                            <span className="sr-only">: {j.name}</span>
                           </button>
                         </Form>
                       )}
@@ -271,9 +265,8 @@ function PanelCard({ panel, page, actionData }: { panel: RoundPage["panels"][num
                         <input type="hidden" name="intent" value="removeJudge" />
                         <input type="hidden" name="panelId" value={panel.id} />
                         <input type="hidden" name="userId" value={j.userId} />
-                        <button type="submit" className="btn-secondary px-2 py-1">
+                        <button type="submit" className="btn-secondary px-2 py-1" aria-label={t("rounds:a11y.forTarget", { action: t("rounds:panels.removeJudge"), target: j.name })}>
                           {t("rounds:panels.removeJudge")}
-                          <span className="sr-only">: {j.name}</span>
                         </button>
                       </Form>
                     </div>

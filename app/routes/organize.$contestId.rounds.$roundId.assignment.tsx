@@ -209,10 +209,11 @@ function PreviewSection({ screen, query }: { screen: AssignmentScreen; query: Qu
                         <th scope="row" className="p-2 text-left font-medium">
                           {j.name}
                           {j.isChair ? <span className="block text-xs font-normal text-stone-600">{t("rounds:panels.chair")}</span> : null}
+                          {j.left ? <span className="block text-xs font-normal text-stone-600">{t("rounds:board.leftPanel")}</span> : null}
                         </th>
                         <td className="p-2">{j.before}</td>
                         <td className="p-2">{j.after}</td>
-                        <td className="p-2">{j.cap ?? t("rounds:panels.noCap")}</td>
+                        <td className="p-2">{j.left ? "—" : (j.cap ?? t("rounds:panels.noCap"))}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -284,15 +285,14 @@ function PreviewSection({ screen, query }: { screen: AssignmentScreen; query: Qu
 
 function CellControl({ cell, entry, judge, action }: { cell: BoardCell; entry: { entryId: string; entryCode: string | null; open: boolean }; judge: { id: string; name: string; seated: boolean }; action: string }) {
   const { t } = useTranslation();
-  const who = `: ${judge.name}, ${entry.entryCode ?? ""}`;
+  const target = t("rounds:board.pairTarget", { judge: judge.name, code: entry.entryCode ?? "—" });
   const button = (intent: "manualAdd" | "manualRemove", label: string) => (
     <Form method="post" action={action} preventScrollReset>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="entryId" value={entry.entryId} />
       <input type="hidden" name="judgeId" value={judge.id} />
-      <button type="submit" className="btn-secondary px-2 py-0.5 text-xs">
+      <button type="submit" className="btn-secondary px-2 py-0.5 text-xs" aria-label={t("rounds:a11y.forTarget", { action: label, target })}>
         {label}
-        <span className="sr-only">{who}</span>
       </button>
     </Form>
   );
@@ -430,7 +430,7 @@ export default function Assignment() {
           {t("rounds:assignment.autoHeading")}
         </h2>
         <p className="text-sm text-stone-700">{t("rounds:assignment.autoIntro")}</p>
-        <Form method="get" {...getFormProps(form)} key={String(seed)} className="flex flex-wrap items-end gap-3" preventScrollReset>
+        <Form method="get" {...getFormProps(form)} key={String(seed)} className="flex max-w-xl flex-wrap items-end gap-3" preventScrollReset>
           <input type="hidden" name="preview" value="1" />
           {query.panel ? <input type="hidden" name="panel" value={query.panel} /> : null}
           <FormErrors errors={form.errors} />

@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { intent: _intent, ...fields } = input;
     const result = await createRound({ ...who, fields });
     if (!result.ok) return replyRefusal(submission, result, "create-round");
-    return { form: "create-round", result: submission.reply({ resetForm: true }), notice: { key: "rounds:notices.created", values: { name: fields.name } } };
+    return { form: "create-round", result: submission.reply(), notice: { key: "rounds:notices.created", values: { name: fields.name } } };
   }
   if (input.intent === "move") {
     const result = await moveRound({ ...who, roundId: input.roundId, direction: input.direction, position: input.position });
@@ -57,7 +57,12 @@ export default function Rounds() {
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const lng = isLanguage(i18n.language) ? i18n.language : "vi";
-  const [form, fields] = useSchemaForm("create-round", createRoundSchema, actionData?.form === "create-round" ? actionData.result : null);
+  const [form, fields] = useSchemaForm(
+    "create-round",
+    createRoundSchema,
+    // Errors only: after a success the form starts afresh with the next round's defaults.
+    actionData?.form === "create-round" && !actionData.notice ? actionData.result : null,
+  );
   const listErrors = actionData?.form === "rounds" ? actionData.result.error?.[""] : null;
   const notice = actionData?.notice;
   return (
@@ -116,9 +121,12 @@ export default function Rounds() {
                             <input type="hidden" name="roundId" value={r.id} />
                             <input type="hidden" name="position" value={r.position} />
                             <input type="hidden" name="direction" value={direction} />
-                            <button type="submit" className="btn-secondary px-2 py-1">
+                            <button
+                              type="submit"
+                              className="btn-secondary px-2 py-1"
+                              aria-label={t("rounds:a11y.forTarget", { action: t(`rounds:list.${direction}`), target: r.name })}
+                            >
                               {t(`rounds:list.${direction}`)}
-                              <span className="sr-only">: {r.name}</span>
                             </button>
                           </Form>
                         ) : null,
@@ -127,9 +135,12 @@ export default function Rounds() {
                         <Form method="post">
                           <input type="hidden" name="intent" value="delete" />
                           <input type="hidden" name="roundId" value={r.id} />
-                          <button type="submit" className="btn-secondary px-2 py-1">
+                          <button
+                            type="submit"
+                            className="btn-secondary px-2 py-1"
+                            aria-label={t("rounds:a11y.forTarget", { action: t("rounds:list.delete"), target: r.name })}
+                          >
                             {t("rounds:list.delete")}
-                            <span className="sr-only">: {r.name}</span>
                           </button>
                         </Form>
                       ) : null}

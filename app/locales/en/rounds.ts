@@ -202,7 +202,11 @@ const rounds: Translation<typeof vi> = {
     conflict: "Conflict of interest",
     recused: "Recused",
     removedByHand: "Removed by hand",
+    pairTarget: "{{judge}} reading {{code}}",
     pages: "Pages of the assignment",
+  },
+  a11y: {
+    forTarget: "{{action}}: {{target}}",
   },
   pager: {
     previous: "← Previous page",

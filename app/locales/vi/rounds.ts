@@ -200,7 +200,11 @@ const rounds = {
     conflict: "Xung đột lợi ích",
     recused: "Đã xin rút",
     removedByHand: "Đã bỏ thủ công",
+    pairTarget: "{{judge}} chấm bài {{code}}",
     pages: "Trang của bảng phân công",
+  },
+  a11y: {
+    forTarget: "{{action}}: {{target}}",
   },
   pager: {
     previous: "← Trang trước",

@@ -34,6 +34,22 @@ export interface ScreenInput {
   boardPage?: number;
 }
 
+/**
+ * Judges who left a panel but still hold pairs there: every such pair is removed by the run, so
+ * their load goes from the number of those pairs to 0. Shown after the seated judges.
+ */
+function departed(panel: { panelId: string; judges: { judgeId: string }[] }, removed: readonly AssignmentPairView[]) {
+  const seated = new Set(panel.judges.map((j) => j.judgeId));
+  const gone = new Map<string, { judgeId: string; name: string; isChair: boolean; cap: number | null; before: number; after: number; left: boolean }>();
+  for (const p of removed) {
+    if (p.panelId !== panel.panelId || seated.has(p.judgeId)) continue;
+    const row = gone.get(p.judgeId) ?? { judgeId: p.judgeId, name: p.judgeName, isChair: false, cap: null, before: 0, after: 0, left: true };
+    row.before++;
+    gone.set(p.judgeId, row);
+  }
+  return [...gone.values()].sort((a, b) => nameCollator.compare(a.name, b.name));
+}
+
 async function previewView(roundId: string, seed: number, changesPage: number) {
   const result = await previewAssignment({ roundId, seed });
   if (!result.ok && result.status === "notFound") return null;
@@ -76,7 +92,11 @@ async function previewView(roundId: string, seed: number, changesPage: number) {
     added: result.changes.added,
     removed: result.changes.removed,
     kept: result.changes.kept,
-    panels: result.panels.map((p) => ({ ...p, ...(perPanel.get(p.panelId) ?? { added: 0, removed: 0 }) })),
+    panels: result.panels.map((p) => ({
+      ...p,
+      ...(perPanel.get(p.panelId) ?? { added: 0, removed: 0 }),
+      judges: [...p.judges.map((j) => ({ ...j, left: false })), ...departed(p, result.changes.removedPairs)],
+    })),
     changes: {
       page,
       pages,

@@ -18,7 +18,8 @@ export function replyRefusal(submission: Replier, refusal: Refusal, form: string
     case "invalid":
       return data({ form, result: submission.reply({ fieldErrors: refusal.fieldErrors }), notice: null }, { status: 400 });
     case "changedMeanwhile":
-      return data({ form, result: submission.reply({ formErrors: [CHANGED_MEANWHILE_MESSAGE] }), notice: null }, { status: 409 });
+      // Without the submitted values: the form shows what is stored now, which someone else changed.
+      return data({ form, result: { ...submission.reply({ formErrors: [CHANGED_MEANWHILE_MESSAGE] }), initialValue: null }, notice: null }, { status: 409 });
     case "refused":
       return data({ form, result: submission.reply({ formErrors: [refusal.error] }), notice: null }, { status: 409 });
   }
