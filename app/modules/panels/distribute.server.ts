@@ -42,23 +42,28 @@ export interface RoundRef {
 /** Which entries take part in a round. */
 export type EntrySet = (db: Tx, round: RoundRef) => Promise<{ id: string; categoryId: string }[]>;
 
-/** The first round: the contest's ELIGIBLE entries; a later one: the previous round's ADVANCED entries still ELIGIBLE. */
-export const defaultEntrySet: EntrySet = async (db, round) => {
+/** The entries of the default entry set, as a query: see defaultEntrySet. */
+async function defaultEntrySetWhere(db: Tx, round: RoundRef) {
   const previous = await db.round.findFirst({
     where: { contestId: round.contestId, position: { lt: round.position } },
     orderBy: { position: "desc" },
     select: { id: true },
   });
-  return db.entry.findMany({
-    where: {
-      contestId: round.contestId,
-      status: "ELIGIBLE",
-      ...(previous ? { roundEntries: { some: { roundId: previous.id, status: "ADVANCED" } } } : {}),
-    },
-    orderBy: { id: "asc" },
-    select: { id: true, categoryId: true },
-  });
-};
+  return {
+    contestId: round.contestId,
+    status: "ELIGIBLE" as const,
+    ...(previous ? { roundEntries: { some: { roundId: previous.id, status: "ADVANCED" as const } } } : {}),
+  };
+}
+
+/** The first round: the contest's ELIGIBLE entries; a later one: the previous round's ADVANCED entries still ELIGIBLE. */
+export const defaultEntrySet: EntrySet = async (db, round) =>
+  db.entry.findMany({ where: await defaultEntrySetWhere(db, round), orderBy: { id: "asc" }, select: { id: true, categoryId: true } });
+
+/** How many entries the default entry set holds (without reading them). */
+export async function countDefaultEntrySet(db: Tx, round: RoundRef): Promise<number> {
+  return db.entry.count({ where: await defaultEntrySetWhere(db, round) });
+}
 
 export interface PanelCount {
   panelId: string;

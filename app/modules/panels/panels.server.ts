@@ -21,7 +21,7 @@ import { audit } from "#app/modules/audit/audit.server";
 import { lockContest } from "#app/modules/contests/lock.server";
 import { prisma, type Tx } from "#app/utils/db.server";
 import { sortByName } from "#app/utils/format";
-import { defaultEntrySet } from "./distribute.server";
+import { countDefaultEntrySet } from "./distribute.server";
 import { CHANGED_MEANWHILE, invalid, NOT_FOUND, orRefusal, RefusalError, refused, type Refusal } from "./refusal";
 import { getRoundSettings } from "./rounds.server";
 
@@ -278,7 +278,7 @@ export async function removePanelJudge(input: Who & PanelScope & { userId: strin
 export async function getRoundPage(contestId: string, roundId: string) {
   const settings = await getRoundSettings(prisma, contestId, roundId);
   if (!settings) return null;
-  const [panels, categories, members, placements, entrySet, scoredSeats] = await Promise.all([
+  const [panels, categories, members, placements, entrySet, activeSeats] = await Promise.all([
     prisma.panel.findMany({
       where: { roundId },
       select: {
@@ -296,14 +296,14 @@ export async function getRoundPage(contestId: string, roundId: string) {
       select: { user: { select: { id: true, name: true, email: true } } },
     }),
     prisma.roundEntry.groupBy({ by: ["panelId"], where: { roundId }, _count: { _all: true } }),
-    defaultEntrySet(prisma, { id: roundId, contestId, position: settings.round.position }),
+    countDefaultEntrySet(prisma, { id: roundId, contestId, position: settings.round.position }),
     prisma.assignment.groupBy({
       by: ["panelId", "judgeId"],
       where: { roundId, status: "ACTIVE" },
       _count: { _all: true },
     }),
   ]);
-  const activeOf = new Map(scoredSeats.map((s) => [`${s.panelId}\u0000${s.judgeId}`, s._count._all]));
+  const activeOf = new Map(activeSeats.map((s) => [`${s.panelId}\u0000${s.judgeId}`, s._count._all]));
   const withoutPanel = placements.find((p) => p.panelId === null)?._count._all ?? 0;
   const placed = placements.filter((p) => p.panelId !== null).reduce((n, p) => n + p._count._all, 0);
   return {
@@ -330,7 +330,7 @@ export async function getRoundPage(contestId: string, roundId: string) {
         activePairs: activeOf.get(`${p.id}\u0000${j.userId}`) ?? 0,
       })),
     })),
-    distribution: { entrySet: entrySet.length, onPanels: placed, withoutPanel },
+    distribution: { entrySet, onPanels: placed, withoutPanel },
   };
 }
 
