@@ -106,7 +106,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "removeJudge": {
       const result = await removePanelJudge({ ...who, panelId: input.panelId, userId: input.userId });
       if (!result.ok) return replyRefusal(submission, result, form);
-      return done({ key: "rounds:notices.judgeRemoved", values: { name: result.name, count: result.activePairs } });
+      return done({
+        key: result.activePairs > 0 ? "rounds:notices.judgeRemovedWithPairs" : "rounds:notices.judgeRemoved",
+        values: { name: result.name, count: result.activePairs },
+      });
     }
     case "distribute": {
       const result = await distributeRoundEntries(who);

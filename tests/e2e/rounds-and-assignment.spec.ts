@@ -217,7 +217,7 @@ test("an organizer sets up rounds and panels, distributes entries, and assigns j
     await main(page).getByRole("link", { name: vi.assignment.toRound }).first().click();
     const panel = region(main(page), panelName(3));
     await panel.getByRole("button", { name: `${vi.panels.removeJudge}: ${leaving.name}` }).click();
-    await expect(main(page).getByRole("status")).toHaveText(fill(vi.notices.judgeRemoved, { name: leaving.name, count: leavingEntries.length }));
+    await expect(main(page).getByRole("status")).toHaveText(fill(vi.notices.judgeRemovedWithPairs, { name: leaving.name, count: leavingEntries.length }));
     await expect(panel.getByRole("table").getByRole("rowheader", { name: new RegExp(leaving.name) })).toHaveCount(0);
   });
 

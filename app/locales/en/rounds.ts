@@ -53,8 +53,8 @@ const rounds: Translation<typeof vi> = {
     judgingDeadlineHelp: "On the contest's clock ({{zone}}). Leave empty if not set yet.",
   },
   advanceRule: {
-    TOP_N: "The highest-scoring entries of each category",
-    THRESHOLD: "Entries at or above a minimum score",
+    TOP_N: "By rank: the highest-scoring entries of each category",
+    THRESHOLD: "By minimum score: entries at or above it",
     MANUAL: "The organizers choose from a list",
   },
   advanceSummary: {
@@ -225,7 +225,8 @@ const rounds: Translation<typeof vi> = {
     judgeAdded: "{{name}} added to the panel.",
     capSaved: "Maximum entries for {{name}} saved.",
     chairSet: "{{name}} is now the panel chair.",
-    judgeRemoved: "{{name}} left the panel. Their {{count}} reads will move at the next assignment run.",
+    judgeRemoved: "{{name}} left the panel.",
+    judgeRemovedWithPairs: "{{name}} left the panel. Their reads ({{count}}) will go to other judges at the next assignment run.",
     distributed: "Entries distributed to the panels.",
     applied: "Assignment applied: reads added {{added}}, removed {{removed}}, kept {{kept}}.",
     manualAdded: "Judge assigned to the entry.",
