@@ -20,8 +20,9 @@ export const CONTEST_SECTIONS: readonly Section[] = [
   { path: "settings", label: "settings", roles: ORGANIZER },
   { path: "categories", label: "categories", roles: ORGANIZER },
   { path: "team", label: "team", roles: ORGANIZER },
-  { path: "conflicts", label: "conflicts", roles: STAFF },
   { path: "rubrics", label: "rubrics", roles: ORGANIZER },
+  { path: "rounds", label: "rounds", roles: ORGANIZER },
+  { path: "conflicts", label: "conflicts", roles: STAFF },
   { path: "audit", label: "audit", roles: ORGANIZER },
 ];
 

@@ -75,6 +75,24 @@ const audit: Translation<typeof vi> = {
     },
     assignment: {
       apply: "Applied the automatic assignment of judges",
+      manualAdd: "Assigned a judge by hand",
+      manualRemove: "Removed a judge's assignment by hand",
+    },
+    round: {
+      create: "Created a round",
+      update: "Changed a round's settings",
+      move: "Reordered the rounds",
+      delete: "Deleted a round",
+      distribute: "Distributed entries to the panels",
+    },
+    panel: {
+      create: "Created a panel",
+      update: "Changed a panel",
+      delete: "Deleted a panel",
+      addJudge: "Added a judge to a panel",
+      updateJudge: "Changed a judge's cap",
+      setChair: "Appointed a panel chair",
+      removeJudge: "Removed a judge from a panel",
     },
     conflict: {
       detect: "Detected conflicts of interest",

@@ -72,6 +72,24 @@ const audit = {
     },
     assignment: {
       apply: "Áp dụng phân công giám khảo tự động",
+      manualAdd: "Phân công giám khảo thủ công",
+      manualRemove: "Bỏ phân công giám khảo thủ công",
+    },
+    round: {
+      create: "Tạo vòng chấm",
+      update: "Sửa thiết lập vòng chấm",
+      move: "Đổi thứ tự vòng chấm",
+      delete: "Xoá vòng chấm",
+      distribute: "Phân bài dự thi về các tiểu ban",
+    },
+    panel: {
+      create: "Tạo tiểu ban",
+      update: "Sửa tiểu ban",
+      delete: "Xoá tiểu ban",
+      addJudge: "Thêm giám khảo vào tiểu ban",
+      updateJudge: "Đổi số bài tối đa của giám khảo",
+      setChair: "Chỉ định trưởng tiểu ban",
+      removeJudge: "Rút giám khảo khỏi tiểu ban",
     },
     conflict: {
       detect: "Phát hiện xung đột lợi ích",
