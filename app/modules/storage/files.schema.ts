@@ -62,15 +62,21 @@ export function megabytes(bytes: number): number {
   return Math.round((bytes / BYTES_PER_MB) * 10) / 10;
 }
 
-/** The kinds a file name and a declared media type claim (none when they say nothing we know). */
-export function claimedKinds(originalName: string, declaredType: string | null | undefined): FileKind[] {
-  const claimed = new Set<FileKind>();
+/**
+ * The kinds a file's name (by its extension) and its declared media type each claim; empty
+ * when they say nothing we know ("application/octet-stream", ".bin"). Either one claiming
+ * another kind than the content is a spoofed type.
+ */
+export function claimedKinds(
+  originalName: string,
+  declaredType: string | null | undefined,
+): { byName: FileKind[]; byType: FileKind[] } {
   const dot = originalName.lastIndexOf(".");
   const extension = dot >= 0 ? originalName.slice(dot).toLowerCase() : "";
   const mediaType = (declaredType ?? "").split(";")[0]!.trim().toLowerCase();
-  for (const kind of Object.keys(KIND_EXTENSIONS) as FileKind[]) {
-    if (extension && KIND_EXTENSIONS[kind].includes(extension)) claimed.add(kind);
-    if (mediaType && KIND_MEDIA_TYPES[kind].includes(mediaType)) claimed.add(kind);
-  }
-  return [...claimed];
+  const kinds = Object.keys(KIND_EXTENSIONS) as FileKind[];
+  return {
+    byName: extension ? kinds.filter((k) => KIND_EXTENSIONS[k].includes(extension)) : [],
+    byType: mediaType ? kinds.filter((k) => KIND_MEDIA_TYPES[k].includes(mediaType)) : [],
+  };
 }
