@@ -142,16 +142,17 @@ describe("storeUpload: accepted files", () => {
 });
 
 describe("storeUpload: refusals leave nothing behind", () => {
-  async function refused(promise: Promise<Awaited<ReturnType<typeof storeUpload>>>) {
+  /** Runs the upload between two snapshots (started after the first, so its temporary file is not in it). */
+  async function refused(start: () => Promise<Awaited<ReturnType<typeof storeUpload>>>) {
     const before = await snapshot();
-    const result = await promise;
+    const result = await start();
     expect(result.ok).toBe(false);
     expect(await snapshot()).toEqual(before);
     return result.ok ? "" : result.error;
   }
 
   it("refuses a PDF named .docx as spoofed, with its own message", async () => {
-    const error = await refused(upload(pdfDocument([VIETNAMESE_PARAGRAPHS]), "bai-du-thi.docx"));
+    const error = await refused(() => upload(pdfDocument([VIETNAMESE_PARAGRAPHS]), "bai-du-thi.docx"));
     expect(error).toBe('files:errors.spoofedType|{"claimed":"DOCX","actual":"PDF"}');
     const t = getFixedT("vi");
     const [key, params] = error.split("|") as [string, string];
@@ -159,31 +160,31 @@ describe("storeUpload: refusals leave nothing behind", () => {
   });
 
   it("refuses a declared media type that contradicts the content", async () => {
-    const error = await refused(upload(pdfDocument([["x"]]), "bai.pdf", { declaredType: "text/plain" }));
+    const error = await refused(() => upload(pdfDocument([["x"]]), "bai.pdf", { declaredType: "text/plain" }));
     expect(error).toBe('files:errors.spoofedType|{"claimed":"TXT","actual":"PDF"}');
   });
 
   it("refuses a kind the contest does not accept, naming those it does", async () => {
-    expect(await refused(upload(PNG_1X1, "anh.png"))).toBe('files:errors.wrongType|{"allowed":"PDF, DOCX, ODT, TXT"}');
-    expect(await refused(upload(pdfDocument([["x"]]), "bai.pdf", { allowed: ["DOCX"] }))).toBe(
+    expect(await refused(() => upload(PNG_1X1, "anh.png"))).toBe('files:errors.wrongType|{"allowed":"PDF, DOCX, ODT, TXT"}');
+    expect(await refused(() => upload(pdfDocument([["x"]]), "bai.pdf", { allowed: ["DOCX"] }))).toBe(
       'files:errors.wrongType|{"allowed":"DOCX"}',
     );
     const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>');
-    expect(await refused(upload(svg, "banner.svg", { allowed: IMAGE_KINDS }))).toBe(
+    expect(await refused(() => upload(svg, "banner.svg", { allowed: IMAGE_KINDS }))).toBe(
       'files:errors.wrongType|{"allowed":"PNG, JPEG, WebP"}',
     );
   });
 
   it("refuses an empty file, random bytes and a truncated PDF", async () => {
-    expect(await refused(upload(new Uint8Array(), "rong.pdf"))).toBe("files:errors.empty");
-    expect(await refused(upload(crypto.randomBytes(5000), "ngau-nhien.bin"))).toMatch(/^files:errors\.wrongType/);
-    expect(await refused(upload(crypto.randomBytes(5000), "gia.pdf"))).toBe("files:errors.corrupt");
+    expect(await refused(() => upload(new Uint8Array(), "rong.pdf"))).toBe("files:errors.empty");
+    expect(await refused(() => upload(crypto.randomBytes(5000), "ngau-nhien.bin"))).toMatch(/^files:errors\.wrongType/);
+    expect(await refused(() => upload(crypto.randomBytes(5000), "gia.pdf"))).toBe("files:errors.corrupt");
     const pdf = pdfDocument([VIETNAMESE_PARAGRAPHS]);
-    expect(await refused(upload(pdf.subarray(0, pdf.length - 300), "cut.pdf"))).toBe("files:errors.corrupt");
+    expect(await refused(() => upload(pdf.subarray(0, pdf.length - 300), "cut.pdf"))).toBe("files:errors.corrupt");
   });
 
   it("refuses a zip bomb with the limit in MB", async () => {
-    expect(await refused(upload(zipBomb(100), "bom.docx"))).toBe('files:errors.tooManyInflatedBytes|{"mb":64}');
+    expect(await refused(() => upload(zipBomb(100), "bom.docx"))).toBe('files:errors.tooManyInflatedBytes|{"mb":64}');
   });
 
   it("cuts an oversize stream off at the cap and says the limit in MB", async () => {
@@ -213,8 +214,8 @@ describe("storeUpload: refusals leave nothing behind", () => {
     const bytes = pdfDocument([["Tệp đã lưu trước đó."]]);
     const first = await upload(bytes, "truoc.pdf");
     expect(first.ok).toBe(true);
-    expect(await refused(upload(bytes, "sau.docx"))).toMatch(/spoofedType/);
-    expect(await refused(upload(bytes, "sau.pdf", { allowed: ["ODT"] }))).toMatch(/wrongType/);
+    expect(await refused(() => upload(bytes, "sau.docx"))).toMatch(/spoofedType/);
+    expect(await refused(() => upload(bytes, "sau.pdf", { allowed: ["ODT"] }))).toMatch(/wrongType/);
     expect(await new LocalDiskStore(uploadsDir()).exists(sha256(bytes))).toBe(true);
     expect(await prisma.storedFile.count({ where: { sha256: sha256(bytes) } })).toBe(1);
   });
