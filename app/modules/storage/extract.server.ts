@@ -1,0 +1,282 @@
+// Reading an uploaded file's content: what it is (sniff.ts) and its text, in the canonical
+// shape (text.ts) with its word count. Parsers never run on the server's own thread: zips are
+// inflated and PDF, DOCX and ODT parsed in a worker (parse-worker.js) with a time limit, a
+// memory ceiling and a cap on inflated bytes; XML parts with a DOCTYPE are refused before any
+// parser sees them, so no entity (internal or external) is ever expanded.
+import { createRequire } from "node:module";
+import os from "node:os";
+import { Worker } from "node:worker_threads";
+import { countWords } from "#app/modules/entries/words";
+import { odfText, type XmlEvent } from "./odf-text";
+import workerSource from "./parse-worker.js?raw";
+import { pdfPagesToText, type PdfTextItem } from "./pdf-text";
+import {
+  CONTENT_TYPES_PART,
+  DOCX_MAIN_PART,
+  ODT_CONTENT_PART,
+  isZip,
+  sniff,
+  type SniffRefusal,
+  type Sniffed,
+  type ZipListing,
+} from "./sniff";
+import { normalizeText } from "./text";
+
+/** The most bytes a DOCX or ODT may inflate to, all entries together (a zip bomb stops here). */
+export const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+/** The most entries a DOCX or ODT may hold. */
+export const MAX_ZIP_ENTRIES = 5000;
+/** How long reading one file may take, in the worker, before it is stopped. */
+export const PARSE_TIME_LIMIT_MS = 30_000;
+/** The worker's heap ceiling. */
+export const PARSE_MEMORY_LIMIT_MB = 512;
+/** Files read at the same time; others wait their turn (the deadline surge). */
+export const PARALLEL_PARSES = Math.max(1, Math.min(4, os.availableParallelism() - 1));
+/** Compressed bytes fed to the inflater per step, which bounds what one step can inflate. */
+export const UNZIP_SLICE_BYTES = 4096;
+/** Zip entries whose content is kept: what the sniffer and the text readers look at. */
+const KEPT_PARTS = String.raw`^(?:mimetype|.*\.xml|.*\.rels)$`;
+
+export type ReadFailure = SniffRefusal | "tooManyInflatedBytes" | "tooComplex" | "passwordProtected" | "parseTimeout";
+
+export interface ExtractedText {
+  /** Paragraphs separated by a blank line (text.ts). */
+  text: string;
+  /** As a word processor counts (entries/words.ts). */
+  wordCount: number;
+}
+
+export type ReadResult<R> =
+  | { ok: true; sniffed: Sniffed; text: ExtractedText | null }
+  | { ok: false; reason: ReadFailure }
+  | { ok: false; refused: R };
+
+export interface ReadOptions<R> {
+  /** Looks at what the content is before any text is extracted; a value refuses the file. */
+  vet?: (sniffed: Sniffed) => R | null;
+  timeLimitMs?: number;
+  maxInflatedBytes?: number;
+}
+
+class ParseError extends Error {
+  constructor(
+    readonly reason: ReadFailure,
+    /** For tooManyInflatedBytes: how far inflating got before it stopped. */
+    readonly inflatedBytes?: number,
+  ) {
+    super(reason);
+  }
+}
+
+// ───────────────────────────── the worker ─────────────────────────────
+
+const resolve = createRequire(import.meta.url).resolve;
+let modulePaths: Record<string, string> | undefined;
+function workerModules(): Record<string, string> {
+  modulePaths ??= {
+    fflate: resolve("fflate"),
+    mammoth: resolve("mammoth"),
+    fastXmlParser: resolve("fast-xml-parser"),
+    unpdf: resolve("unpdf"),
+  };
+  return modulePaths;
+}
+
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function acquire(): Promise<void> {
+  if (running < PARALLEL_PARSES) {
+    running++;
+    return;
+  }
+  await new Promise<void>((resolve) => waiting.push(resolve));
+}
+
+function release(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else running--;
+}
+
+/** One worker for the reading of one file, started on first use, stopped at its deadline or when done. */
+class ParseSession {
+  private worker: Promise<Worker> | null = null;
+  private live: Worker | null = null;
+  private holdsTurn = false;
+  private nextId = 0;
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: ParseError) => void }>();
+  private timer: NodeJS.Timeout | undefined;
+  private failure: ParseError | null = null;
+
+  constructor(private readonly timeLimitMs: number) {}
+
+  private async start(): Promise<Worker> {
+    await acquire();
+    this.holdsTurn = true;
+    const worker = new Worker(workerSource, {
+      eval: true,
+      workerData: { modules: workerModules() },
+      resourceLimits: { maxOldGenerationSizeMb: PARSE_MEMORY_LIMIT_MB, maxYoungGenerationSizeMb: 64 },
+      stdout: true,
+      stderr: true,
+    });
+    this.live = worker;
+    // pdf.js and mammoth warn about odd files on the console; that is not our log.
+    worker.stdout.resume();
+    worker.stderr.resume();
+    worker.on("message", (message: { id: number; ok: boolean; result?: unknown; code?: ReadFailure; inflated?: number }) => {
+      const call = this.pending.get(message.id);
+      if (!call) return;
+      this.pending.delete(message.id);
+      if (message.ok) call.resolve(message.result);
+      else call.reject(new ParseError(message.code ?? "corrupt", message.inflated));
+    });
+    worker.on("error", (error: Error & { code?: string }) => {
+      this.fail(new ParseError(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? "tooComplex" : "corrupt"));
+    });
+    worker.on("exit", () => this.fail(new ParseError("corrupt")));
+    // The clock starts once the worker has its turn: waiting in line is not parsing.
+    this.timer = setTimeout(() => this.fail(new ParseError("parseTimeout")), this.timeLimitMs);
+    return worker;
+  }
+
+  private fail(error: ParseError): void {
+    this.failure ??= error;
+    for (const call of this.pending.values()) call.reject(this.failure);
+    this.pending.clear();
+    void this.close();
+  }
+
+  async call<T>(task: string, payload: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<T> {
+    this.worker ??= this.start();
+    const worker = await this.worker;
+    if (this.failure) throw this.failure;
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.postMessage({ id, task, payload }, transfer);
+    });
+  }
+
+  async close(): Promise<void> {
+    clearTimeout(this.timer);
+    const worker = this.live;
+    this.live = null;
+    if (worker) {
+      worker.removeAllListeners("exit");
+      await worker.terminate();
+    }
+    if (this.holdsTurn) {
+      this.holdsTurn = false;
+      release();
+    }
+  }
+}
+
+// ───────────────────────────── reading ─────────────────────────────
+
+const DOCTYPE = /<!(?:DOCTYPE|ENTITY)/i;
+
+/** XML parts as Word and LibreOffice write them: UTF-8, no DTD (OPC forbids one outright). */
+function checkXmlParts(parts: Record<string, Uint8Array>): void {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  for (const data of Object.values(parts)) {
+    let text: string;
+    try {
+      text = decoder.decode(data);
+    } catch {
+      throw new ParseError("corrupt");
+    }
+    if (DOCTYPE.test(text)) throw new ParseError("corrupt");
+  }
+}
+
+function copyOf(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes);
+}
+
+async function listZip(session: ParseSession, bytes: Uint8Array, maxInflatedBytes: number): Promise<ZipListing> {
+  const data = copyOf(bytes);
+  return session.call<ZipListing>(
+    "unzip",
+    { bytes: data, maxInflatedBytes, maxEntries: MAX_ZIP_ENTRIES, sliceBytes: UNZIP_SLICE_BYTES, keep: KEPT_PARTS },
+    [data.buffer as ArrayBuffer],
+  );
+}
+
+/**
+ * A zip's entries as its local headers list them, inflating every entry and stopping as soon
+ * as the total passes maxInflatedBytes (then inflatedBytes tells how far it got).
+ */
+export async function inspectZip(
+  bytes: Uint8Array,
+  options: { maxInflatedBytes?: number; timeLimitMs?: number } = {},
+): Promise<{ ok: true; listing: ZipListing } | { ok: false; reason: ReadFailure; inflatedBytes?: number }> {
+  const session = new ParseSession(options.timeLimitMs ?? PARSE_TIME_LIMIT_MS);
+  try {
+    return { ok: true, listing: await listZip(session, bytes, options.maxInflatedBytes ?? MAX_INFLATED_BYTES) };
+  } catch (error) {
+    if (error instanceof ParseError) return { ok: false, reason: error.reason, inflatedBytes: error.inflatedBytes };
+    throw error;
+  } finally {
+    await session.close();
+  }
+}
+
+async function extract(session: ParseSession, bytes: Uint8Array, sniffed: Sniffed, zip: ZipListing | undefined): Promise<string | null> {
+  switch (sniffed.kind) {
+    case "TXT":
+      return normalizeText(sniffed.decoded.text);
+    case "IMAGE":
+      return null;
+    case "PDF": {
+      const data = copyOf(bytes);
+      const { pages } = await session.call<{ pages: PdfTextItem[][] }>("pdf", { bytes: data }, [data.buffer as ArrayBuffer]);
+      return pdfPagesToText(pages);
+    }
+    case "DOCX": {
+      // Only the XML parts; media and embedded objects are neither needed nor handed on.
+      const parts = Object.fromEntries(Object.entries(zip!.parts).filter(([name]) => name !== "mimetype"));
+      if (!parts[DOCX_MAIN_PART] || !parts[CONTENT_TYPES_PART]) throw new ParseError("corrupt");
+      checkXmlParts(parts);
+      const { text } = await session.call<{ text: string }>(
+        "docx",
+        { parts },
+        Object.values(parts).map((p) => p.buffer as ArrayBuffer),
+      );
+      return normalizeText(text);
+    }
+    case "ODT": {
+      const content = zip!.parts[ODT_CONTENT_PART];
+      if (!content) throw new ParseError("corrupt");
+      checkXmlParts({ [ODT_CONTENT_PART]: content });
+      const { events } = await session.call<{ events: XmlEvent[] }>("xml", { bytes: content }, [content.buffer as ArrayBuffer]);
+      return odfText(events);
+    }
+  }
+}
+
+/**
+ * What the bytes are and their text. A file that is not one of the known kinds, is broken,
+ * inflates beyond the limit or takes too long is refused with the reason; `vet` may refuse it
+ * too, once its kind is known and before any text is extracted.
+ */
+export async function readFile<R = never>(bytes: Uint8Array, options: ReadOptions<R> = {}): Promise<ReadResult<R>> {
+  const session = new ParseSession(options.timeLimitMs ?? PARSE_TIME_LIMIT_MS);
+  try {
+    const zip = isZip(bytes) ? await listZip(session, bytes, options.maxInflatedBytes ?? MAX_INFLATED_BYTES) : undefined;
+    const sniffedResult = sniff(bytes, zip);
+    if (!sniffedResult.ok) return { ok: false, reason: sniffedResult.reason };
+    const { sniffed } = sniffedResult;
+    const refused = options.vet?.(sniffed) ?? null;
+    if (refused !== null) return { ok: false, refused };
+    const text = await extract(session, bytes, sniffed, zip);
+    return { ok: true, sniffed, text: text === null ? null : { text, wordCount: countWords(text) } };
+  } catch (error) {
+    if (error instanceof ParseError) return { ok: false, reason: error.reason };
+    throw error;
+  } finally {
+    await session.close();
+  }
+}

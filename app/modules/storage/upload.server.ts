@@ -1,0 +1,194 @@
+// The one entry point for storing an upload: receive the stream with a hard cap, decide the
+// kind by content, refuse a spoofed or disallowed kind, read the text, then store the bytes
+// and record the StoredFile row. A refusal leaves nothing behind: the bytes only ever reach a
+// temporary file until every check has passed, so no row and no stored file exist for it (a
+// content-addressed file an earlier upload stored stays, untouched).
+import { createReadStream } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { StoredFile } from "#app/generated/sqlite/client";
+import type filesVi from "#app/locales/vi/files";
+import { Prisma, prisma, type Tx } from "#app/utils/db.server";
+import { MAX_INFLATED_BYTES, readFile, type ExtractedText, type ReadFailure } from "./extract.server";
+import { FileNotFoundError, StorageError, type FileStore } from "./file-store";
+import { KIND_LABELS, claimedKinds, megabytes, type FileKind } from "./files.schema";
+import type { Sniffed } from "./sniff";
+import { FileTooLargeError, spool, type ByteSource, type Spooled } from "./spool.server";
+import { fileStore, storeFor, uploadsDir } from "./store.server";
+
+export type { ExtractedText };
+
+/** Bytes already received into a temporary file by readUploadForm (multipart.server.ts). */
+export interface ReceivedFile extends Spooled {
+  originalName: string;
+  declaredType: string;
+}
+
+export interface StoreUploadInput {
+  /** A stream, read and cut off at maxBytes; or a file readUploadForm received. */
+  source: ByteSource | ReceivedFile;
+  /** The name the browser sent (kept for the entrant and secretary; compared, never trusted). */
+  originalName: string;
+  /** The media type the browser declared (compared, never trusted). */
+  declaredType?: string | null;
+  allowed: readonly FileKind[];
+  maxBytes: number;
+  uploadedById: string | null;
+  /**
+   * Runs in the transaction that records the file, e.g. the entry version and its audit
+   * record. If it throws, the file is not kept (unless an earlier upload had stored it).
+   */
+  attach?: (tx: Tx, file: StoredFile) => Promise<void>;
+  /** Where the bytes go; the store the environment chooses by default. */
+  store?: FileStore;
+}
+
+export type StoreUploadResult =
+  | { ok: true; file: StoredFile; text: ExtractedText | null }
+  /** A translation key of the files namespace, with parameters as "key|{json}". */
+  | { ok: false; error: string };
+
+const NAME_MAX = 255;
+
+/** The name to keep: its last path segment, NFC, no control characters, at most 255 characters. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[/\\]/).pop() ?? "";
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  const clean = base.normalize("NFC").replace(/[\u0000-\u001F\u007F-\u009F]/g, "").trim();
+  return [...clean].slice(0, NAME_MAX).join("");
+}
+
+/** A message of the files namespace (the type keeps it to keys that exist). */
+type FileErrorKey = keyof (typeof filesVi)["errors"];
+
+function error(key: FileErrorKey, params?: Record<string, unknown>): { ok: false; error: string } {
+  return { ok: false, error: params ? `files:errors.${key}|${JSON.stringify(params)}` : `files:errors.${key}` };
+}
+
+function labels(kinds: readonly FileKind[]): string {
+  return [...new Set(kinds.map((k) => KIND_LABELS[k]))].join(", ");
+}
+
+function readFailure(reason: ReadFailure, claimed: boolean, allowed: readonly FileKind[]) {
+  switch (reason) {
+    case "empty":
+      return error("empty");
+    case "unknown":
+      // Named like a kind we know but nothing like it inside: a broken (or fake) file.
+      return claimed ? error("corrupt") : error("wrongType", { allowed: labels(allowed) });
+    case "tooManyInflatedBytes":
+      return error("tooManyInflatedBytes", { mb: megabytes(MAX_INFLATED_BYTES) });
+    default:
+      return error(reason);
+  }
+}
+
+function isReceived(source: StoreUploadInput["source"]): source is ReceivedFile {
+  return typeof (source as ReceivedFile).path === "string" && typeof (source as ReceivedFile).sha256 === "string";
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+}
+
+/** Stores an upload after every check, or says why not; see the module comment. */
+export async function storeUpload(input: StoreUploadInput): Promise<StoreUploadResult> {
+  const store = input.store ?? fileStore();
+  const originalName = cleanFileName(input.originalName);
+  let received: Spooled;
+  const ownsTemporary = !isReceived(input.source);
+  if (isReceived(input.source)) {
+    received = input.source;
+  } else {
+    try {
+      received = await spool(input.source, { dir: path.join(uploadsDir(), ".incoming"), maxBytes: input.maxBytes });
+    } catch (e) {
+      if (e instanceof FileTooLargeError) return error("tooLarge", { mb: megabytes(input.maxBytes) });
+      throw e;
+    }
+  }
+  try {
+    if (received.size > input.maxBytes) return error("tooLarge", { mb: megabytes(input.maxBytes) });
+    if (received.size === 0) return error("empty");
+    const { byName, byType } = claimedKinds(originalName, input.declaredType);
+    const vet = (sniffed: Sniffed) => {
+      for (const claimed of [byName, byType]) {
+        if (claimed.length && !claimed.includes(sniffed.kind)) {
+          return error("spoofedType", { claimed: labels(claimed), actual: KIND_LABELS[sniffed.kind] });
+        }
+      }
+      if (!input.allowed.includes(sniffed.kind)) return error("wrongType", { allowed: labels(input.allowed) });
+      return null;
+    };
+    const read = await readFile(await fs.readFile(received.path), { vet });
+    if (!read.ok) return "refused" in read ? read.refused : readFailure(read.reason, byName.length + byType.length > 0, input.allowed);
+
+    const file = await keep(store, received, read.sniffed, originalName, input);
+    return file ? { ok: true, file, text: read.text } : error("storageUnavailable");
+  } finally {
+    if (ownsTemporary) await fs.rm(received.path, { force: true });
+  }
+}
+
+/** Stores the checked bytes (once per content) and records the row with the caller's attachment. */
+async function keep(
+  store: FileStore,
+  received: Spooled,
+  sniffed: Sniffed,
+  originalName: string,
+  input: StoreUploadInput,
+): Promise<StoredFile | null> {
+  const attachTo = async (file: StoredFile) => {
+    if (input.attach) await prisma.$transaction((tx) => input.attach!(tx, file));
+    return file;
+  };
+  const earlier = await prisma.storedFile.findFirst({
+    where: { backend: store.backend, sha256: received.sha256 },
+    orderBy: { createdAt: "asc" },
+  });
+  if (earlier && (await store.exists(earlier.storageKey).catch(() => false))) return attachTo(earlier);
+
+  let put;
+  try {
+    put = await store.put(createReadStream(received.path), { maxBytes: input.maxBytes, contentType: sniffed.mimeType });
+  } catch (e) {
+    if (e instanceof StorageError || e instanceof FileNotFoundError) return null;
+    throw e;
+  }
+  // The same content stored earlier but missing from the store (restored from a backup
+  // without its files, say): the put just brought it back.
+  if (earlier && earlier.storageKey === put.key) return attachTo(earlier);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const file = await tx.storedFile.create({
+        data: {
+          backend: store.backend,
+          storageKey: put.key,
+          sha256: put.sha256,
+          size: put.size,
+          kind: sniffed.kind,
+          mimeType: sniffed.mimeType,
+          originalName,
+          uploadedById: input.uploadedById,
+        },
+      });
+      await input.attach?.(tx, file);
+      return file;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) {
+      // Someone stored the same content at the same moment: use their row.
+      const row = await prisma.storedFile.findUnique({ where: { backend_storageKey: { backend: store.backend, storageKey: put.key } } });
+      if (row) return attachTo(row);
+    }
+    // Nothing recorded: do not keep bytes no row points to.
+    const referenced = await prisma.storedFile.count({ where: { backend: store.backend, storageKey: put.key } });
+    if (!referenced) await store.delete(put.key).catch(() => {});
+    throw e;
+  }
+}
+
+/** The bytes of a stored file, from the store of its backend. */
+export async function openStoredFile(file: Pick<StoredFile, "backend" | "storageKey">) {
+  return storeFor(file.backend).open(file.storageKey);
+}
