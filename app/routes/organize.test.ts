@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "#app/utils/db.server";
 import { SIGN_IN_REQUIRED } from "#app/utils/errors";
 import { createTestUser, sessionCookie } from "#tests/factories/accounts";
+import { addContestMember, createTestContest, createTestEntries } from "#tests/factories/contests";
 import { load as runLoader, submit } from "#tests/factories/requests";
 import * as contestPage from "./organize.$contestId._index";
 import * as organizeIndex from "./organize._index";
@@ -90,5 +91,32 @@ describe("organizer pages and actions", () => {
     const res = await create(organizerCookie, "Có Dấu!");
     expect(res.status).toBe(400);
     expect((res.body as { result: { error?: Record<string, string[]> } }).result.error?.slug).toEqual(["validation.slug"]);
+  });
+});
+
+describe("the overview's setup checklist", () => {
+  it("marks what is done from the contest's own rows", async () => {
+    const { contest, organizerId, categories } = await createTestContest({ categories: ["Cán bộ", "Học sinh"], rubric: true });
+    const cookie = await sessionCookie(organizerId);
+    const page = await runLoader(contestPage.loader, `/organize/${contest.id}`, { cookie, params: { contestId: contest.id } });
+    expect(page.status).toBe(200);
+    const steps = (page.body as { contest: { steps: { key: string; done: boolean; counts: Record<string, number> }[] } }).contest.steps;
+    const byKey = Object.fromEntries(steps.map((s) => [s.key, s]));
+    expect(byKey.categories).toMatchObject({ done: true, counts: { categories: 2, prizes: 2 * (1 + 2 + 3 + 5) } });
+    expect(byKey.rubric).toMatchObject({ done: true, counts: { criteria: 5 } });
+    expect(byKey.schedule?.done).toBe(false);
+    expect(byKey.team?.done).toBe(false);
+    expect(byKey.rounds?.done).toBe(false);
+
+    await addContestMember(contest.id, "JUDGE");
+    await prisma.contest.update({ where: { id: contest.id }, data: { closesAt: new Date(Date.now() + 86_400_000) } });
+    await createTestEntries(contest.id, categories[0]!.id, 2, { status: "SUBMITTED" });
+    const again = await runLoader(contestPage.loader, `/organize/${contest.id}`, { cookie, params: { contestId: contest.id } });
+    const after = Object.fromEntries(
+      (again.body as { contest: { steps: { key: string; done: boolean; counts: Record<string, number> }[] } }).contest.steps.map((s) => [s.key, s]),
+    );
+    expect(after.schedule?.done).toBe(true);
+    expect(after.team).toMatchObject({ done: true, counts: { judges: 1 } });
+    expect(after.entries).toMatchObject({ done: false, counts: { submitted: 2, unchecked: 2, eligible: 0 } });
   });
 });

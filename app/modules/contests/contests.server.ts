@@ -3,8 +3,8 @@
 import { audit } from "#app/modules/audit/audit.server";
 import type { SessionUser } from "#app/modules/auth/session.server";
 import { prisma, Prisma } from "#app/utils/db.server";
-import { sortByName } from "#app/utils/format";
 import type { CreateContestInput } from "./contests.schema";
+import { gatherPhaseFacts } from "./phases.server";
 
 type Who = Pick<SessionUser, "id" | "isAdmin">;
 
@@ -74,29 +74,59 @@ export async function createContest(user: Pick<SessionUser, "id">, input: Create
   }
 }
 
-/** What the organizer's contest page shows; the caller has checked canManageContest. */
-export async function getContestOverview(contestId: string) {
+/** One line of the overview's setup checklist: whether it is done, and the counts it shows. */
+export interface SetupStep {
+  key: "categories" | "schedule" | "rubric" | "team" | "rounds" | "entries" | "conflicts" | "assignment";
+  /** The back-office section that fixes it (a path below /organize/:contestId), if there is one. */
+  section: string | null;
+  done: boolean;
+  counts: Record<string, number>;
+}
+
+/**
+ * What the organizer's overview shows: the contest's settings at a glance and a setup checklist
+ * in the order a committee works (categories, schedule, rubric, team, rounds and panels,
+ * entries, conflicts, assignment). The caller has checked canManageContest.
+ */
+export async function getContestOverview(contestId: string, now = new Date()) {
   const contest = await prisma.contest.findUnique({
     where: { id: contestId },
-    select: {
-      id: true,
-      title: true,
-      slug: true,
-      phase: true,
-      timeZone: true,
-      opensAt: true,
-      closesAt: true,
-      blind: true,
-      createdAt: true,
-      _count: { select: { entries: true, categories: true, rounds: true } },
-      members: {
-        where: { revokedAt: null },
-        select: { role: true, user: { select: { name: true, email: true } } },
-      },
-    },
+    select: { id: true, title: true, slug: true, phase: true, timeZone: true, opensAt: true, closesAt: true, graceMinutes: true, blind: true },
   });
   if (!contest) return null;
-  return { ...contest, members: sortByName(contest.members, (m) => m.user.name) };
+  const [facts, prizes, criteria, members, invitations, panels, pendingConflicts] = await Promise.all([
+    gatherPhaseFacts(prisma, contestId, now),
+    prisma.prizeTier.aggregate({ where: { category: { contestId } }, _sum: { count: true } }),
+    prisma.criterion.count({ where: { rubricVersion: { rubric: { contestId } } } }),
+    prisma.contestMember.groupBy({ by: ["role"], where: { contestId, revokedAt: null }, _count: { _all: true } }),
+    prisma.invitation.count({ where: { contestId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } } }),
+    prisma.panel.count({ where: { round: { contestId } } }),
+    prisma.conflictOfInterest.count({ where: { contestId, status: "PENDING" } }),
+  ]);
+  if (!facts) return null;
+  const role = (r: string) => members.find((m) => m.role === r)?._count._all ?? 0;
+  const judges = role("JUDGE");
+  const steps: SetupStep[] = [
+    { key: "categories", section: "categories", done: facts.categoryCount > 0, counts: { categories: facts.categoryCount, prizes: prizes._sum.count ?? 0 } },
+    { key: "schedule", section: "settings", done: contest.closesAt !== null, counts: {} },
+    { key: "rubric", section: "rubrics", done: facts.hasRubricWithCriteria, counts: { criteria } },
+    { key: "team", section: "team", done: judges > 0, counts: { judges, secretaries: role("SECRETARY"), invitations } },
+    { key: "rounds", section: "rounds", done: facts.roundCount > 0 && panels > 0, counts: { rounds: facts.roundCount, panels } },
+    {
+      key: "entries",
+      section: null,
+      done: facts.eligibleEntryCount > 0 && facts.uncheckedEntryCount === 0,
+      counts: { submitted: facts.submittedEntryCount, unchecked: facts.uncheckedEntryCount, eligible: facts.eligibleEntryCount },
+    },
+    { key: "conflicts", section: "conflicts", done: pendingConflicts === 0, counts: { pending: pendingConflicts } },
+    {
+      key: "assignment",
+      section: "rounds",
+      done: facts.eligibleEntryCount > 0 && facts.entriesWithoutPanel === 0 && facts.entriesShortOfJudges === 0,
+      counts: { withoutPanel: facts.entriesWithoutPanel, short: facts.entriesShortOfJudges },
+    },
+  ];
+  return { ...contest, counts: { entries: facts.submittedEntryCount, categories: facts.categoryCount, rounds: facts.roundCount }, steps };
 }
 
 /** Contests open for entries, for the public home page; soonest deadline first. */
