@@ -77,6 +77,8 @@ const audit: Translation<typeof vi> = {
       apply: "Applied the automatic assignment of judges",
       manualAdd: "Assigned a judge by hand",
       manualRemove: "Removed a judge's assignment by hand",
+      repair: "Judges added to one entry (after a recusal)",
+      extraReader: "Extra reader added to one entry",
     },
     round: {
       create: "Created a round",

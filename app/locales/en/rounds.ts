@@ -232,6 +232,9 @@ const rounds: Translation<typeof vi> = {
     manualAdded: "Judge assigned to the entry.",
     manualRemoved: "Judge's assignment removed.",
   },
+  repair: {
+    noExtraReader: "No judge of the panel can read this entry as well (conflicts of interest, already reading, recused, or at their cap).",
+  },
   errors: {
     changedMeanwhile: "Someone else changed this meanwhile. The page now shows the latest data: please check it and try again.",
     notANumber: "Please enter a number.",

@@ -74,6 +74,8 @@ const audit = {
       apply: "Áp dụng phân công giám khảo tự động",
       manualAdd: "Phân công giám khảo thủ công",
       manualRemove: "Bỏ phân công giám khảo thủ công",
+      repair: "Bổ sung giám khảo cho một bài (sau khi giám khảo từ chối chấm)",
+      extraReader: "Thêm giám khảo chấm bổ sung cho một bài",
     },
     round: {
       create: "Tạo vòng chấm",

@@ -230,6 +230,9 @@ const rounds = {
     manualAdded: "Đã phân công giám khảo chấm bài.",
     manualRemoved: "Đã bỏ phân công giám khảo.",
   },
+  repair: {
+    noExtraReader: "Không còn giám khảo nào của tiểu ban có thể chấm bổ sung bài này (xung đột lợi ích, đã chấm, đã từ chối hoặc hết số bài tối đa).",
+  },
   errors: {
     changedMeanwhile: "Dữ liệu vừa được người khác thay đổi. Trang đã được tải lại với nội dung mới nhất, vui lòng kiểm tra rồi thực hiện lại.",
     notANumber: "Vui lòng nhập một số.",

@@ -34,6 +34,8 @@ export const KNOWN_AUDIT_ACTIONS = [
   "assignment.apply",
   "assignment.manualAdd",
   "assignment.manualRemove",
+  "assignment.repair",
+  "assignment.extraReader",
   "round.create",
   "round.update",
   "round.move",

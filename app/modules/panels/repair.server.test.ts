@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "#app/utils/db.server";
+import { addContestMember, createTestContest, createTestEntries } from "#tests/factories/contests";
+import { createTestAssignment, createTestPanel, createTestRound, placeEntries, seatJudge } from "#tests/factories/rounds";
+import { addExtraReader, repairEntry } from "./repair.server";
+
+/** A judging round (k = 3) with one panel of `judges` judges and `entries` entries, each read by judges 0, 1, 2. */
+async function setup(judges = 5, entries = 4) {
+  const { contest, organizerId, categories } = await createTestContest({ phase: "JUDGING", categories: ["Cán bộ"] });
+  const round = await createTestRound(contest.id, { readsPerEntry: 3 });
+  const panel = await createTestPanel(round.id, { categoryId: categories[0]!.id });
+  const people = [];
+  for (let j = 0; j < judges; j++) {
+    const { user } = await addContestMember(contest.id, "JUDGE", { name: `Giám khảo ${j}` });
+    await seatJudge(panel.id, user.id);
+    people.push(user);
+  }
+  const list = await createTestEntries(contest.id, categories[0]!.id, entries);
+  await placeEntries(round.id, panel.id, list.map((e) => e.id));
+  for (const e of list) for (const j of [0, 1, 2]) await createTestAssignment(round.id, panel.id, e.id, people[j]!.id);
+  return { contest, organizerId, round, panel, judges: people, entries: list };
+}
+
+const activeOf = (roundId: string, entryId: string) =>
+  prisma.assignment.findMany({ where: { roundId, entryId, status: "ACTIVE" }, select: { judgeId: true, source: true } });
+
+async function pairsElsewhere(roundId: string, entryId: string) {
+  return prisma.assignment.findMany({ where: { roundId, entryId: { not: entryId } }, orderBy: { id: "asc" }, select: { id: true, judgeId: true, status: true } });
+}
+
+describe("repairEntry", () => {
+  it("replaces a recused judge by the least-loaded free judge, changes nothing else, and is audited", async () => {
+    const s = await setup();
+    const target = s.entries[0]!;
+    // Judge 3 already reads two other entries (in another panel's sense: loads count round-wide); judge 4 reads none.
+    await prisma.assignment.updateMany({ where: { entryId: target.id, judgeId: s.judges[1]!.id }, data: { status: "RECUSED" } });
+    const before = await pairsElsewhere(s.round.id, target.id);
+    const result = await repairEntry({ contestId: s.contest.id, roundId: s.round.id, entryId: target.id, actorId: s.judges[1]!.id });
+    expect(result).toMatchObject({ ok: true, short: 0 });
+    const readers = (await activeOf(s.round.id, target.id)).map((a) => a.judgeId).sort();
+    expect(readers).toHaveLength(3);
+    expect(readers).not.toContain(s.judges[1]!.id);
+    expect(readers.filter((id) => id === s.judges[3]!.id || id === s.judges[4]!.id)).toHaveLength(1);
+    expect(await pairsElsewhere(s.round.id, target.id)).toEqual(before);
+    const log = await prisma.auditLog.findFirstOrThrow({ where: { contestId: s.contest.id, action: "assignment.repair" } });
+    expect(JSON.parse(log.data)).toMatchObject({ roundId: s.round.id, short: 0 });
+  });
+
+  it("never picks a conflicted judge or one removed by hand, and reports what it cannot fill", async () => {
+    const s = await setup(5, 1);
+    const target = s.entries[0]!;
+    await prisma.assignment.updateMany({ where: { entryId: target.id, judgeId: { in: [s.judges[0]!.id, s.judges[1]!.id] } }, data: { status: "RECUSED" } });
+    await prisma.conflictOfInterest.create({
+      data: { contestId: s.contest.id, judgeId: s.judges[3]!.id, entryId: target.id, source: "DETECTED", status: "PENDING", reason: "[]" },
+    });
+    await createTestAssignment(s.round.id, s.panel.id, target.id, s.judges[4]!.id, { status: "REMOVED", source: "MANUAL" });
+    const result = await repairEntry({ contestId: s.contest.id, roundId: s.round.id, entryId: target.id, actorId: null });
+    expect(result).toMatchObject({ ok: true, added: [], short: 2 });
+    expect((await activeOf(s.round.id, target.id)).map((a) => a.judgeId)).toEqual([s.judges[2]!.id]);
+  });
+
+  it("respects a judge's cap in the panel", async () => {
+    const s = await setup(4, 2);
+    await prisma.panelJudge.updateMany({ where: { panelId: s.panel.id, userId: s.judges[3]!.id }, data: { maxLoad: 0 } });
+    await prisma.assignment.updateMany({ where: { entryId: s.entries[0]!.id, judgeId: s.judges[0]!.id }, data: { status: "RECUSED" } });
+    const result = await repairEntry({ contestId: s.contest.id, roundId: s.round.id, entryId: s.entries[0]!.id, actorId: null });
+    expect(result).toMatchObject({ ok: true, added: [], short: 1 });
+  });
+
+  it("does nothing for an entry that already has k readers, and answers notFound for another contest", async () => {
+    const s = await setup(4, 1);
+    const other = await createTestContest();
+    expect(await repairEntry({ contestId: s.contest.id, roundId: s.round.id, entryId: s.entries[0]!.id, actorId: null })).toEqual({ ok: true, added: [], short: 0 });
+    expect(await repairEntry({ contestId: other.contest.id, roundId: s.round.id, entryId: s.entries[0]!.id, actorId: null })).toEqual({ ok: false, status: "notFound" });
+    expect(await prisma.auditLog.count({ where: { contestId: s.contest.id, action: "assignment.repair" } })).toBe(0);
+  });
+});
+
+describe("addExtraReader", () => {
+  it("adds one extra reader outside k, then refuses once no judge is left", async () => {
+    const s = await setup(4, 1);
+    const target = s.entries[0]!;
+    const first = await addExtraReader({ contestId: s.contest.id, roundId: s.round.id, entryId: target.id, actorId: s.judges[0]!.id });
+    expect(first).toMatchObject({ ok: true, added: [{ judgeId: s.judges[3]!.id }] });
+    expect((await activeOf(s.round.id, target.id)).find((a) => a.judgeId === s.judges[3]!.id)?.source).toBe("EXTRA_READER");
+    const second = await addExtraReader({ contestId: s.contest.id, roundId: s.round.id, entryId: target.id, actorId: s.judges[0]!.id });
+    expect(second).toEqual({ ok: false, status: "refused", error: "rounds:repair.noExtraReader" });
+    expect(await prisma.assignment.count({ where: { entryId: target.id, status: "ACTIVE" } })).toBe(4);
+    expect(await prisma.auditLog.count({ where: { contestId: s.contest.id, action: "assignment.extraReader" } })).toBe(1);
+  });
+});
