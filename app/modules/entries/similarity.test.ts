@@ -18,6 +18,7 @@ import {
   segmentText,
   shingleSet,
   signatureSeeds,
+  sortUint32,
   tokenKeys,
   tokenize,
   uniqueSorted,
@@ -176,10 +177,23 @@ describe("comparing two texts", () => {
   });
 });
 
+describe("sets of shingles", () => {
+  it("sort and deduplicate 32-bit values", () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 0xffffffff }), { maxLength: 3000 }), (values) => {
+        const expected = [...new Set(values)].sort((a, b) => a - b);
+        expect([...uniqueSorted(Uint32Array.from(values))]).toEqual(expected);
+        expect([...sortUint32(Uint32Array.from(values))]).toEqual([...values].sort((a, b) => a - b));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe("stock phrases", () => {
   it("counts document frequencies exactly", () => {
     fc.assert(
-      fc.property(fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { maxLength: 40 }), { maxLength: 40 }), fc.integer({ min: 0, max: 12 }), (lists, limit) => {
+      fc.property(fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { maxLength: 40 }), { maxLength: 40 }), fc.integer({ min: 1, max: 12 }), (lists, limit) => {
         const sets = lists.map((l) => uniqueSorted(Uint32Array.from(l)));
         const counts = new Map<number, number>();
         for (const l of lists) for (const x of l) counts.set(x, (counts.get(x) ?? 0) + 1);
@@ -190,6 +204,7 @@ describe("stock phrases", () => {
         for (let x = 0; x <= 60; x++) if (!expected.includes(x)) expect(filter.has(x)).toBe(false);
       }),
     );
+    expect(() => frequentShingles([], 0)).toThrow(RangeError);
   });
 
   it("do not make essays that merely quote the same slogans similar", () => {

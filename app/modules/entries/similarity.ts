@@ -97,34 +97,44 @@ function isTone(c: number): boolean {
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 
 /**
- * What one character contributes to a word's key: its canonical decomposition (NFD), lower-cased,
- * split into the letters and marks that stay in place and the tone marks that go to the end;
- * punctuation and symbols contribute nothing. Per character, so keys do not depend on how the
- * text was composed (pre-composed "ệ" or "e" + combining marks give the same key) and offsets
- * stay those of the original text.
+ * What one character (UTF-16 code unit) contributes to a word's key: its canonical decomposition
+ * (NFD), lower-cased, split into the letters and marks that stay in place (at most LETTER_SLOTS
+ * code units) and the tone marks that go to the end (at most TONE_SLOTS); punctuation and symbols
+ * contribute nothing. Per character, so keys do not depend on how the text was composed
+ * (pre-composed "ệ" or "e" + combining marks give the same key) and offsets stay those of the
+ * original text. Worked out on first use of each character and kept in flat tables.
  */
+const LETTER_SLOTS = 4;
+const TONE_SLOTS = 2;
+const known = new Uint8Array(0x10000);
+const letterUnits = new Uint16Array(0x10000 * LETTER_SLOTS); // 0: no more
+const toneUnits = new Uint16Array(0x10000 * TONE_SLOTS);
+
+function learn(c: number) {
+  const decomposed = String.fromCharCode(c).normalize("NFD").toLowerCase();
+  let l = 0;
+  let t = 0;
+  for (const ch of decomposed) {
+    const u = ch.charCodeAt(0);
+    if (isTone(u)) {
+      if (t < TONE_SLOTS) toneUnits[c * TONE_SLOTS + t++] = u;
+    } else if (WORD_CHAR.test(ch) && l < LETTER_SLOTS) letterUnits[c * LETTER_SLOTS + l++] = u;
+  }
+  known[c] = 1;
+}
+
 interface CharKey {
   letters: string;
   tones: string;
 }
 
-const charKeys: (CharKey | undefined)[] = new Array<CharKey | undefined>(0x10000).fill(undefined);
-
 function charKey(c: number): CharKey {
-  let key = charKeys[c];
-  if (key === undefined) {
-    const decomposed = String.fromCharCode(c).normalize("NFD").toLowerCase();
-    let letters = "";
-    let tones = "";
-    for (const ch of decomposed) {
-      const u = ch.charCodeAt(0);
-      if (isTone(u)) tones += ch;
-      else if (WORD_CHAR.test(ch)) letters += ch;
-    }
-    key = { letters, tones };
-    charKeys[c] = key;
-  }
-  return key;
+  if (!known[c]) learn(c);
+  let letters = "";
+  let tones = "";
+  for (let i = 0; i < LETTER_SLOTS && letterUnits[c * LETTER_SLOTS + i]; i++) letters += String.fromCharCode(letterUnits[c * LETTER_SLOTS + i]!);
+  for (let i = 0; i < TONE_SLOTS && toneUnits[c * TONE_SLOTS + i]; i++) tones += String.fromCharCode(toneUnits[c * TONE_SLOTS + i]!);
+  return { letters, tones };
 }
 
 /** ASCII letters and digits, lower-cased; 0 for anything else (punctuation, spaces, symbols). */
@@ -176,11 +186,6 @@ export function hashKey(key: string): number {
   return fmix32(h) || 1;
 }
 
-function hashUnits(h: number, units: string): number {
-  for (let i = 0; i < units.length; i++) h = Math.imul(h ^ units.charCodeAt(i), FNV_PRIME);
-  return h;
-}
-
 /** hashKey(wordKey(text.slice(start, end))) without building strings; NO_KEY without letters. */
 function keyHash(text: string, start: number, end: number): number {
   let h = FNV_OFFSET;
@@ -194,20 +199,27 @@ function keyHash(text: string, start: number, end: number): number {
         h = Math.imul(h ^ a, FNV_PRIME);
         letters = true;
       }
-    } else {
-      const k = charKey(c);
-      if (k.letters) {
-        h = hashUnits(h, k.letters);
-        letters = true;
-      }
-      if (k.tones) tones = true;
+      continue;
     }
+    if (!known[c]) learn(c);
+    for (let x = c * LETTER_SLOTS, e = x + LETTER_SLOTS; x < e; x++) {
+      const u = letterUnits[x]!;
+      if (u === 0) break;
+      h = Math.imul(h ^ u, FNV_PRIME);
+      letters = true;
+    }
+    if (toneUnits[c * TONE_SLOTS]) tones = true;
   }
   if (!letters) return NO_KEY;
   if (tones) {
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
-      if (c >= 0x80) h = hashUnits(h, charKey(c).tones);
+      if (c < 0x80) continue;
+      for (let x = c * TONE_SLOTS, e = x + TONE_SLOTS; x < e; x++) {
+        const u = toneUnits[x]!;
+        if (u === 0) break;
+        h = Math.imul(h ^ u, FNV_PRIME);
+      }
     }
   }
   return fmix32(h) || 1;
@@ -266,9 +278,39 @@ export function shingleHashes(keys: Uint32Array, k: number = SHINGLE_WORDS): Uin
   return out;
 }
 
-/** Sorted distinct values. */
+/**
+ * Sorts 32-bit values in place: least-significant-digit radix sort, three passes of 11 bits
+ * (TypedArray.prototype.sort is several times slower on a few thousand values, and this runs
+ * once per essay).
+ */
+export function sortUint32(values: Uint32Array): Uint32Array {
+  const n = values.length;
+  if (n < 64) return values.sort();
+  let from: Uint32Array = values;
+  let to: Uint32Array = new Uint32Array(n);
+  const counts = new Uint32Array(2048);
+  for (let shift = 0; shift < 33; shift += 11) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(from[i]! >>> shift) & 2047]!++;
+    let sum = 0;
+    for (let d = 0; d < 2048; d++) {
+      const c = counts[d]!;
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const v = from[i]!;
+      to[counts[(v >>> shift) & 2047]!++] = v;
+    }
+    [from, to] = [to, from];
+  }
+  if (from !== values) values.set(from);
+  return values;
+}
+
+/** Sorted distinct values (a sorted copy; `values` is left as it is). */
 export function uniqueSorted(values: Uint32Array): Uint32Array {
-  const sorted = values.slice().sort();
+  const sorted = sortUint32(values.slice());
   let n = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
   return sorted.slice(0, n);
@@ -318,15 +360,18 @@ export interface ShingleFilter {
 
 /**
  * The shingles found in more than `limit` of the sets (each a document's distinct shingles).
- * Exact: a count-min sketch (two rows of 16-bit counters, about one counter per 8 shingles)
- * flags the shingles that may exceed the limit, which are then counted exactly. The sketch stays
- * in front of the exact set, so asking about a rare shingle is one or two array reads.
+ * Exact: a count-min sketch (two rows of 16-bit counters, sized so that a counter averages a
+ * quarter of the limit) flags the shingles that may exceed the limit, which are then counted
+ * exactly. The sketch stays in front of the exact set, so asking about a rare shingle is one or
+ * two array reads. The rows stay small (a few hundred kilobytes for 20,000 essays), which keeps
+ * the counting in the processor's cache.
  */
 export function frequentShingles(sets: readonly Uint32Array[], limit: number): ShingleFilter {
+  if (!(limit >= 1)) throw new RangeError("limit must be at least 1");
   let total = 0;
   for (const s of sets) total += s.length;
   let width = 1024;
-  while (width < total / 8) width *= 2;
+  while (width < (4 * total) / limit) width *= 2;
   const mask = width - 1;
   const row1 = new Uint16Array(width);
   const row2 = new Uint16Array(width);
@@ -351,6 +396,14 @@ export function frequentShingles(sets: readonly Uint32Array[], limit: number): S
   const frequent = new Set<number>();
   for (const [h, count] of counts) if (count > limit) frequent.add(h);
   return { size: frequent.size, has: (h) => mayExceed(h) && frequent.has(h) };
+}
+
+/** A sorted set without the stock shingles. */
+function withoutStock(set: Uint32Array, stock: ShingleFilter): Uint32Array {
+  const out = new Uint32Array(set.length);
+  let n = 0;
+  for (let i = 0; i < set.length; i++) if (!stock.has(set[i]!)) out[n++] = set[i]!;
+  return n === set.length ? set : out.slice(0, n);
 }
 
 // ───────────────────────────── MinHash and LSH ─────────────────────────────
@@ -751,7 +804,7 @@ export class SimilarityIndex {
     const seeds = signatureSeeds(o.seed, o.bands * o.rows);
     let withoutShingles = 0;
     const signatures = this.docs.map((d) => {
-      if (stock.size > 0) d.shingles = d.shingles.filter((h) => !stock.has(h));
+      if (stock.size > 0) d.shingles = withoutStock(d.shingles, stock);
       const sig = minHashSignature(d.shingles, seeds);
       if (!sig) withoutShingles++;
       return sig;
