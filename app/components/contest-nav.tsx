@@ -8,7 +8,7 @@ interface Section {
   /** Path below /organize/:contestId ("" is the overview). */
   path: string;
   /** Key in the "organize" namespace, under nav. */
-  label: "overview" | "settings" | "categories" | "team" | "rubrics" | "rounds" | "conflicts" | "audit";
+  label: "overview" | "settings" | "categories" | "team" | "rubrics" | "rounds" | "conflicts" | "originality" | "audit";
   roles: readonly ContestRole[];
 }
 
@@ -17,6 +17,7 @@ export const STAFF: readonly ContestRole[] = ["ORGANIZER", "SECRETARY"];
 
 export const CONTEST_SECTIONS: readonly Section[] = [
   { path: "", label: "overview", roles: ORGANIZER },
+  { path: "originality", label: "originality", roles: STAFF },
   { path: "audit", label: "audit", roles: ORGANIZER },
 ];
 

@@ -13,6 +13,7 @@ import enJudge from "./en/judge";
 import enRounds from "./en/rounds";
 import enTeam from "./en/team";
 import enEditor from "./en/editor";
+import enOriginality from "./en/originality";
 import viAdmin from "./vi/admin";
 import viAudit from "./vi/audit";
 import viAuth from "./vi/auth";
@@ -26,6 +27,7 @@ import viJudge from "./vi/judge";
 import viRounds from "./vi/rounds";
 import viTeam from "./vi/team";
 import viEditor from "./vi/editor";
+import viOriginality from "./vi/originality";
 
 export const resources = {
   vi: {
@@ -42,6 +44,7 @@ export const resources = {
     rounds: viRounds,
     team: viTeam,
     editor: viEditor,
+    originality: viOriginality,
   },
   en: {
     common: enCommon,
@@ -57,6 +60,7 @@ export const resources = {
     rounds: enRounds,
     team: enTeam,
     editor: enEditor,
+    originality: enOriginality,
   },
 } as const;
 

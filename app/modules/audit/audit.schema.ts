@@ -21,6 +21,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "conflict.declare",
   "conflict.decide",
   "assignment.apply",
+  "originality.run",
   "rubric.create",
   "rubric.update",
   "demo.seed",

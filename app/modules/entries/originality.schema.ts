@@ -11,6 +11,8 @@ export const SIMILARITY_REPORT_THRESHOLD = 0.2;
 
 /** Entries per page of the list. */
 export const ORIGINALITY_PAGE_SIZE = 50;
+/** Words shown of a passage in the aligned list; the whole passage is highlighted in the texts. */
+export const EXCERPT_WORDS = 60;
 /** Pairs listed with each entry (the rest are counted). */
 export const PAIRS_PER_ENTRY = 5;
 

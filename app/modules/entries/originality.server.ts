@@ -37,6 +37,7 @@ import {
   PAIRS_PER_ENTRY,
   SIMILARITY_REPORT_THRESHOLD,
   DEFAULT_MIN_PERCENT,
+  EXCERPT_WORDS,
   type OriginalityFilter,
 } from "./originality.schema";
 import { SimilarityIndex, segmentText, tokenize, type Passage, type SimilarityOptions, type TextSegment, type Tokens } from "./similarity";
@@ -438,9 +439,6 @@ export interface PairView {
   other: PairSide;
   passages: AlignedPassage[];
 }
-
-/** Words shown of a passage in the aligned list; the full passage is highlighted in the texts. */
-export const EXCERPT_WORDS = 60;
 
 function excerpt(text: string, [start, end]: readonly [number, number]): string {
   const words = text.slice(start, end).split(/\s+/u);
