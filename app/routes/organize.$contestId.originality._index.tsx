@@ -98,7 +98,7 @@ export default function Originality() {
             </p>
             {last.counts ? (
               <p>
-                {t("originality:run.counts", {
+                {t(last.counts.earlierEntries > 0 ? "originality:run.counts" : "originality:run.countsWithoutEarlier", {
                   entries: last.counts.entries - last.counts.withoutText,
                   earlier: last.counts.earlierEntries,
                   pairs: last.counts.pairs,

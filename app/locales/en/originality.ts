@@ -14,6 +14,7 @@ const originality: Translation<typeof vi> = {
     lastBySystem: "Last check: {{when}}.",
     counts:
       "{{entries}} entries checked, also compared with {{earlier}} entries of earlier contests: {{pairs}} similar pairs, involving {{flagged}} entries of this contest.",
+    countsWithoutEarlier: "{{entries}} entries checked (no entries of earlier contests to compare with): {{pairs}} similar pairs, involving {{flagged}} entries.",
     withoutText: "Entries without text, not checked: {{count}}.",
     changed: "Entries submitted or replaced since the last check: {{count}}. Run the check again to update the results.",
     submit: "Run the check",

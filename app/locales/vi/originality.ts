@@ -12,6 +12,7 @@ const originality = {
     lastBySystem: "Lần kiểm tra gần nhất: {{when}}.",
     counts:
       "Đã kiểm tra {{entries}} bài dự thi, đối chiếu thêm với {{earlier}} bài của các cuộc thi trước: có {{pairs}} cặp bài trùng lặp, liên quan đến {{flagged}} bài của cuộc thi.",
+    countsWithoutEarlier: "Đã kiểm tra {{entries}} bài dự thi (chưa có bài của cuộc thi trước nào để đối chiếu): có {{pairs}} cặp bài trùng lặp, liên quan đến {{flagged}} bài.",
     withoutText: "Số bài chưa có nội dung văn bản nên chưa được kiểm tra: {{count}}.",
     changed: "Số bài được nộp hoặc thay thế sau lần kiểm tra gần nhất: {{count}}. Hãy kiểm tra lại để cập nhật kết quả.",
     submit: "Chạy kiểm tra",
