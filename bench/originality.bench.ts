@@ -211,6 +211,30 @@ function edit(text: string, share: number, rng: Rng): string {
 
 // ------------------------------------------------------------------------------- the run
 
+/**
+ * Wall-clock and CPU time (user + system, milliseconds) of the work run through it. The machines
+ * these figures come from are shared: CPU time says what the work costs, wall time what a user
+ * waited.
+ */
+class Stopwatch {
+  wall = 0;
+  cpu = 0;
+  time<T>(work: () => T): T {
+    const w = performance.now();
+    const c = process.cpuUsage();
+    try {
+      return work();
+    } finally {
+      const used = process.cpuUsage(c);
+      this.cpu += (used.user + used.system) / 1000;
+      this.wall += performance.now() - w;
+    }
+  }
+  seconds() {
+    return { seconds: round(this.wall / 1000), cpuSeconds: round(this.cpu / 1000) };
+  }
+}
+
 function run(o: Options) {
   const earlier = o.earlier ?? Math.round(o.entries / 10);
   const corpus = new Corpus(o.entries, earlier, o.words, o.varied, o.seed);
@@ -218,37 +242,30 @@ function run(o: Options) {
   const ids = corpus.ids();
   const isEarlier = (id: string) => id.startsWith("e");
 
-  let prepare = 0;
+  const prepare = new Stopwatch();
   let words = 0;
   for (const id of ids) {
     const text = corpus.text(id);
     words += text.split(/\s+/u).length;
-    const t0 = performance.now();
-    index.add(id, text, isEarlier(id));
-    prepare += performance.now() - t0;
+    prepare.time(() => index.add(id, text, isEarlier(id)));
   }
 
-  let t0 = performance.now();
-  const search = index.search();
-  const searchMs = performance.now() - t0;
+  const searching = new Stopwatch();
+  const search = searching.time(() => index.search());
   const heapAfterSearch = process.memoryUsage().heapUsed;
 
   // Align: texts read again (here: generated again, not timed), tokenized once per document.
   const tokens = new Map<string, Tokens>();
-  let align = 0;
+  const align = new Stopwatch();
   const reported: { a: string; b: string; score: number }[] = [];
   for (const pair of search.pairs) {
     for (const id of [pair.a, pair.b]) {
       if (!tokens.has(id)) {
         const text = corpus.text(id);
-        const t = performance.now();
-        tokens.set(id, tokenize(text));
-        align += performance.now() - t;
+        tokens.set(id, align.time(() => tokenize(text)));
       }
     }
-    t0 = performance.now();
-    const result = index.compare(tokens.get(pair.a)!, tokens.get(pair.b)!);
-    align += performance.now() - t0;
+    const result = align.time(() => index.compare(tokens.get(pair.a)!, tokens.get(pair.b)!));
     if (result.score >= SIMILARITY_REPORT_THRESHOLD) reported.push({ a: pair.a, b: pair.b, score: result.score });
   }
   tokens.clear();
@@ -265,6 +282,10 @@ function run(o: Options) {
     contained: { planted: 0, reportable: 0, found: 0, minScore: null },
   };
   const plantedKeys = new Set<string>();
+  const stock = index.stockShingles();
+  const kept = (id: string) => shingleSet(corpus.text(id)).filter((h) => !stock.has(h));
+  /** Reportable planted pairs the run missed: their Jaccard index and containment (stock phrases left out). */
+  const missed: { kind: Kind; score: number; jaccard: number; containment: number }[] = [];
   for (const [copy, plant] of corpus.plants) {
     const k = key(copy, plant.source);
     plantedKeys.add(k);
@@ -275,12 +296,19 @@ function run(o: Options) {
     row.reportable++;
     row.minScore = row.minScore === null ? own : Math.min(row.minScore, own);
     if (reportedKeys.has(k)) row.found++;
+    else {
+      const a = kept(copy);
+      const b = kept(plant.source);
+      const inter = intersectionSize(a, b);
+      missed.push({ kind: plant.kind, score: own, jaccard: round(inter / (a.length + b.length - inter)), containment: round(inter / Math.min(a.length, b.length)) });
+    }
   }
   const unplantedReported = reported.filter((r) => !plantedKeys.has(key(r.a, r.b))).length;
 
-  const baseline = o.baseline > 0 ? runBaseline(corpus, index, Math.min(o.baseline, o.entries), earlier, reportedKeys, searchMs) : null;
+  const baseline = o.baseline > 0 ? runBaseline(corpus, index, Math.min(o.baseline, o.entries), earlier, reportedKeys, searching) : null;
 
-  const seconds = (prepare + searchMs + align) / 1000;
+  const seconds = (prepare.wall + searching.wall + align.wall) / 1000;
+  const cpuSeconds = (prepare.cpu + searching.cpu + align.cpu) / 1000;
   return {
     bench: "originality",
     entries: o.entries,
@@ -292,12 +320,15 @@ function run(o: Options) {
     bands: DEFAULT_SIMILARITY_OPTIONS.bands,
     rows: DEFAULT_SIMILARITY_OPTIONS.rows,
     seconds: round(seconds),
-    stages: { prepare: round(prepare / 1000), search: round(searchMs / 1000), align: round(align / 1000) },
+    cpuSeconds: round(cpuSeconds),
+    loadAverage: round(os.loadavg()[0]!),
+    stages: { prepare: prepare.seconds(), search: searching.seconds(), align: align.seconds() },
     stockShingles: search.stockShingles,
     candidates: search.candidates,
     aligned: search.pairs.length,
     pairsReported: reported.length,
     planted,
+    missed,
     unplantedReported,
     heapAfterSearchBytes: heapAfterSearch,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
@@ -311,28 +342,29 @@ function run(o: Options) {
  * above the verify bound are then aligned (not timed) to count those that score above the
  * threshold, and how many of them the run reported (the recall of the banding).
  */
-function runBaseline(corpus: Corpus, index: SimilarityIndex, size: number, earlier: number, reported: ReadonlyMap<string, number>, searchMs: number) {
+function runBaseline(corpus: Corpus, index: SimilarityIndex, size: number, earlier: number, reported: ReadonlyMap<string, number>, searching: Stopwatch) {
   const stock = index.stockShingles();
   const sets = new Map<string, Uint32Array>();
   const earlierIds = Array.from({ length: earlier }, (_, i) => `e${i}`);
   const current = Array.from({ length: size }, (_, i) => `c${i}`);
   for (const id of [...earlierIds, ...current]) sets.set(id, shingleSet(corpus.text(id)).filter((h) => !stock.has(h)));
   const verifyMin = index.options.verifyMinContainment;
-  const t0 = performance.now();
+  const brute = new Stopwatch();
   let pairs = 0;
   const above: [string, string][] = [];
-  for (let i = 0; i < current.length; i++) {
-    const a = sets.get(current[i]!)!;
-    const check = (other: string) => {
-      const b = sets.get(other)!;
-      pairs++;
-      const small = Math.min(a.length, b.length);
-      if (small > 0 && intersectionSize(a, b) / small >= verifyMin) above.push([current[i]!, other]);
-    };
-    for (let j = i + 1; j < current.length; j++) check(current[j]!);
-    for (const other of earlierIds) check(other);
-  }
-  const ms = performance.now() - t0;
+  brute.time(() => {
+    for (let i = 0; i < current.length; i++) {
+      const a = sets.get(current[i]!)!;
+      const check = (other: string) => {
+        const b = sets.get(other)!;
+        pairs++;
+        const small = Math.min(a.length, b.length);
+        if (small > 0 && intersectionSize(a, b) / small >= verifyMin) above.push([current[i]!, other]);
+      };
+      for (let j = i + 1; j < current.length; j++) check(current[j]!);
+      for (const other of earlierIds) check(other);
+    }
+  });
   let reportable = 0;
   let reportedByRun = 0;
   for (const [x, y] of above) {
@@ -340,15 +372,16 @@ function runBaseline(corpus: Corpus, index: SimilarityIndex, size: number, earli
     reportable++;
     if (reported.has(x < y ? `${x}|${y}` : `${y}|${x}`)) reportedByRun++;
   }
+  // CPU time on both sides: the ratio does not depend on what else the machine was doing.
   const fullPairs = (corpus.entries * (corpus.entries - 1)) / 2 + corpus.entries * earlier;
-  const extrapolated = (ms / 1000) * (fullPairs / pairs);
+  const extrapolated = (brute.cpu / 1000) * (fullPairs / pairs);
   return {
     subset: size,
     pairs,
-    seconds: round(ms / 1000),
-    extrapolatedSeconds: round(extrapolated),
-    searchSeconds: round(searchMs / 1000),
-    ratio: round(extrapolated / (searchMs / 1000)),
+    ...brute.seconds(),
+    extrapolatedCpuSeconds: round(extrapolated),
+    searchCpuSeconds: round(searching.cpu / 1000),
+    ratio: round(extrapolated / (searching.cpu / 1000)),
     pairsAboveVerify: above.length,
     reportable,
     reportedByRun,
@@ -412,8 +445,10 @@ async function runDatabase(o: Options) {
 
     const rssBefore = process.resourceUsage().maxRSS * 1024;
     const t1 = performance.now();
+    const c1 = process.cpuUsage();
     const result = await runOriginalityCheck({ contestId: current.id, actorId: user.id });
     const seconds = (performance.now() - t1) / 1000;
+    const used = process.cpuUsage(c1);
     if (!result.ok) throw new Error("the run found no contest");
 
     const rows = await prisma.similarity.findMany({ select: { entryId: true, otherEntryId: true } });
@@ -439,6 +474,8 @@ async function runDatabase(o: Options) {
       seed: o.seed,
       threshold: SIMILARITY_REPORT_THRESHOLD,
       seconds: round(seconds),
+      cpuSeconds: round((used.user + used.system) / 1e6),
+      loadAverage: round(os.loadavg()[0]!),
       seedSeconds: round(seedSeconds),
       candidates: result.counts.candidates,
       pairsReported: result.counts.pairs,
@@ -458,7 +495,9 @@ if (o.db) {
   if (o.json) console.log(JSON.stringify(result));
   else {
     console.log(`originality check on SQLite: ${result.entries} entries + ${result.earlier} earlier essays`);
-    console.log(`  ${result.seconds} s for the run (writing the corpus: ${result.seedSeconds} s); peak RSS ${Math.round(result.peakRssBytes / 1e6)} MB`);
+    console.log(
+      `  ${result.seconds} s for the run, CPU ${result.cpuSeconds} s (writing the corpus: ${result.seedSeconds} s); peak RSS ${Math.round(result.peakRssBytes / 1e6)} MB; load average ${result.loadAverage}`,
+    );
     console.log(`  ${result.candidates} candidates, ${result.pairsReported} pairs stored, ${result.flagged} entries flagged`);
     for (const kind of KINDS) console.log(`  planted ${kind}: ${result.planted[kind].found}/${result.planted[kind].planted} stored`);
   }
@@ -469,18 +508,23 @@ if (o.json) console.log(JSON.stringify(result));
 else {
   const mb = (b: number) => `${Math.round(b / 1e6)} MB`;
   console.log(`originality check: ${result.entries} entries + ${result.earlier} earlier essays, ~${result.meanWords} words`);
-  console.log(`  ${result.seconds} s (prepare ${result.stages.prepare}, search ${result.stages.search}, align ${result.stages.align}); peak RSS ${mb(result.peakRssBytes)}`);
+  const st = result.stages;
+  console.log(
+    `  ${result.seconds} s, CPU ${result.cpuSeconds} s (prepare ${st.prepare.seconds}/${st.prepare.cpuSeconds}, search ${st.search.seconds}/${st.search.cpuSeconds}, align ${st.align.seconds}/${st.align.cpuSeconds}); ` +
+      `peak RSS ${mb(result.peakRssBytes)}; load average ${result.loadAverage}`,
+  );
   console.log(`  ${result.stockShingles} stock shingles; ${result.candidates} candidates, ${result.aligned} aligned, ${result.pairsReported} pairs ≥ ${result.threshold}`);
   for (const kind of KINDS) {
     const p = result.planted[kind];
     console.log(`  planted ${kind}: ${p.planted}, ${p.reportable} scoring ≥ ${result.threshold} (lowest ${p.minScore ?? "—"}), ${p.found} of them reported`);
   }
+  for (const m of result.missed) console.log(`  missed ${m.kind}: score ${m.score}, Jaccard ${m.jaccard}, containment ${m.containment}`);
   console.log(`  reported but not planted: ${result.unplantedReported}`);
   console.log(`  banding: P(candidate) = ${[0.1, 0.2, 0.3, 0.5].map((j) => `${j} → ${bandingProbability(j).toFixed(3)}`).join(", ")}`);
   if (result.baseline) {
     const b = result.baseline;
     console.log(
-      `  baseline (all ${b.pairs} pairs of ${b.subset} entries + earlier): ${b.seconds} s → ${b.extrapolatedSeconds} s for the contest, ×${b.ratio} the search; ` +
+      `  baseline (all ${b.pairs} pairs of ${b.subset} entries + earlier): CPU ${b.cpuSeconds} s → ${b.extrapolatedCpuSeconds} s for the contest, ×${b.ratio} the search; ` +
         `of its ${b.pairsAboveVerify} pairs above the verify bound, ${b.reportable} score ≥ ${result.threshold}, ${b.reportedByRun} of them reported by the run`,
     );
   }

@@ -13,6 +13,7 @@ import {
   findSimilarPairs,
   frequentShingles,
   hashKey,
+  intersectionSize,
   jaccard,
   minHashSignature,
   segmentText,
@@ -186,6 +187,16 @@ describe("sets of shingles", () => {
         expect([...sortUint32(Uint32Array.from(values))]).toEqual([...values].sort((a, b) => a - b));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("count their intersection", () => {
+    const small = fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { maxLength: 200 });
+    fc.assert(
+      fc.property(small, small, (x, y) => {
+        const inY = new Set(y);
+        expect(intersectionSize(uniqueSorted(Uint32Array.from(x)), uniqueSorted(Uint32Array.from(y)))).toBe(x.filter((v) => inY.has(v)).length);
+      }),
     );
   });
 });
