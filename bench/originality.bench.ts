@@ -18,15 +18,18 @@
 // stage it replaces; it also gives the recall of the banding on that subset.
 //
 // --db: the server's own path instead (originality.server.ts runOriginalityCheck): the corpus is
-// written to a fresh, migrated SQLite database in a temporary folder (not timed), then one run
-// reads the texts in batches, searches, aligns and writes the rows, scores and audit record.
+// written to a fresh, migrated SQLite database in a temporary folder (not timed), then one run,
+// in a child process of its own so that its peak memory is its own, reads the texts in batches,
+// searches, aligns and writes the rows, scores and audit record.
 //
 // Output: a readable summary, or one JSON line with --json: seconds (prepare + search + align),
 // entries, earlier, candidates, aligned, pairsReported, planted/plantedFound per kind,
 // unplantedReported, peakRssBytes (the process's peak resident set) and the baseline.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import {
   DEFAULT_SIMILARITY_OPTIONS,
   SimilarityIndex,
@@ -252,7 +255,9 @@ function run(o: Options) {
 
   const searching = new Stopwatch();
   const search = searching.time(() => index.search());
-  const heapAfterSearch = process.memoryUsage().heapUsed;
+  const memory = process.memoryUsage();
+  // Typed arrays live outside the JavaScript heap: the index's shingle sets and signatures.
+  const indexBytes = memory.heapUsed + memory.arrayBuffers;
 
   // Align: texts read again (here: generated again, not timed), tokenized once per document.
   const tokens = new Map<string, Tokens>();
@@ -330,7 +335,7 @@ function run(o: Options) {
     planted,
     missed,
     unplantedReported,
-    heapAfterSearchBytes: heapAfterSearch,
+    heapAndBuffersAfterSearchBytes: indexBytes,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     baseline,
   };
@@ -407,7 +412,6 @@ async function runDatabase(o: Options) {
     const { migrateDeploy } = await import("#app/utils/migrate.server");
     await migrateDeploy(resolveDatabase());
     const { prisma, disconnectDb } = await import("#app/utils/db.server");
-    const { runOriginalityCheck } = await import("#app/modules/entries/originality.server");
 
     const t0 = performance.now();
     const user = await prisma.user.create({ data: { email: "bench@example.test", name: "Bench" } });
@@ -443,13 +447,15 @@ async function runDatabase(o: Options) {
     await prisma.$executeRawUnsafe(`UPDATE "Entry" SET "currentVersionId" = 'v' || "id"`);
     const seedSeconds = (performance.now() - t0) / 1000;
 
-    const rssBefore = process.resourceUsage().maxRSS * 1024;
-    const t1 = performance.now();
-    const c1 = process.cpuUsage();
-    const result = await runOriginalityCheck({ contestId: current.id, actorId: user.id });
-    const seconds = (performance.now() - t1) / 1000;
-    const used = process.cpuUsage(c1);
-    if (!result.ok) throw new Error("the run found no contest");
+    await disconnectDb();
+
+    const child = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--db-run", dir, current.id, user.id], {
+      encoding: "utf8",
+      maxBuffer: 1 << 24,
+      env: process.env,
+    });
+    if (child.status !== 0) throw new Error(`the run failed:\n${child.stderr}`);
+    const run = JSON.parse(child.stdout.trim().split("\n").pop()!) as ChildRun;
 
     const rows = await prisma.similarity.findMany({ select: { entryId: true, otherEntryId: true } });
     const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -473,20 +479,56 @@ async function runDatabase(o: Options) {
       varied: o.varied,
       seed: o.seed,
       threshold: SIMILARITY_REPORT_THRESHOLD,
-      seconds: round(seconds),
-      cpuSeconds: round((used.user + used.system) / 1e6),
+      seconds: run.seconds,
+      cpuSeconds: run.cpuSeconds,
       loadAverage: round(os.loadavg()[0]!),
       seedSeconds: round(seedSeconds),
-      candidates: result.counts.candidates,
-      pairsReported: result.counts.pairs,
-      flagged: result.counts.flagged,
+      candidates: run.counts.candidates,
+      pairsReported: run.counts.pairs,
+      flagged: run.counts.flagged,
       planted,
-      rssBeforeRunBytes: rssBefore,
-      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      peakRssBytes: run.peakRssBytes,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+interface ChildRun {
+  seconds: number;
+  cpuSeconds: number;
+  peakRssBytes: number;
+  counts: { candidates: number; pairs: number; flagged: number };
+}
+
+/** The child of --db: one run of the server's check on the database in `dir`, one JSON line. */
+async function runChild(dir: string, contestId: string, actorId: string) {
+  process.env.DATA_DIR = dir;
+  process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
+  process.env.LOG_LEVEL = "silent";
+  const { disconnectDb } = await import("#app/utils/db.server");
+  const { runOriginalityCheck } = await import("#app/modules/entries/originality.server");
+  const t = performance.now();
+  const c = process.cpuUsage();
+  const result = await runOriginalityCheck({ contestId, actorId });
+  const used = process.cpuUsage(c);
+  const seconds = (performance.now() - t) / 1000;
+  await disconnectDb();
+  if (!result.ok) throw new Error("the run found no contest");
+  const out: ChildRun = {
+    seconds: round(seconds),
+    cpuSeconds: round((used.user + used.system) / 1e6),
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    counts: result.counts,
+  };
+  console.log(JSON.stringify(out));
+}
+
+const childAt = process.argv.indexOf("--db-run");
+if (childAt >= 0) {
+  const [dir, contestId, actorId] = process.argv.slice(childAt + 1);
+  await runChild(dir!, contestId!, actorId!);
+  process.exit(0);
 }
 
 const o = parseArgs(process.argv.slice(2));
