@@ -2,7 +2,7 @@
 // random Vietnamese-looking syllables, so that two texts share nothing unless a test makes them,
 // and entries given a text as their current version, written straight to the test database.
 import { countWords } from "#app/modules/entries/words";
-import { mulberry32 } from "#app/utils/random";
+import { seededRandom } from "#app/utils/random";
 import { prisma } from "#app/utils/db.server";
 
 const ONSETS = ["", "b", "c", "ch", "d", "đ", "g", "h", "kh", "l", "m", "n", "ng", "nh", "ph", "qu", "t", "th", "tr", "v", "x"];
@@ -12,7 +12,7 @@ const SYLLABLES = ONSETS.flatMap((o, i) => RHYMES.map((r, j) => (o + r.charAt(0)
 
 /** `words` random syllables in paragraphs of about 60, the same for the same seed. */
 export function randomEssay(seed: number, words: number): string {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const paragraphs: string[] = [];
   for (let left = words; left > 0; ) {
     const n = Math.min(left, 50 + Math.floor(random() * 20));

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mulberry32 } from "#app/utils/random";
+import { seededRandom } from "#app/utils/random";
 import { vietnameseEssay } from "../../../bench/generators/vietnamese-text";
 import {
   DEFAULT_SIMILARITY_OPTIONS,
@@ -219,7 +219,7 @@ describe("stock phrases", () => {
   });
 
   it("do not make essays that merely quote the same slogans similar", () => {
-    const rng = mulberry32(5);
+    const rng = seededRandom(5);
     const pick = () => VOCABULARY[Math.floor(rng() * VOCABULARY.length)]!;
     const slogan = "kiên quyết đấu tranh, phản bác các quan điểm sai trái, thù địch của các thế lực thù địch";
     const docs = Array.from({ length: 30 }, (_, i) => ({
@@ -248,7 +248,7 @@ describe("MinHash and LSH", () => {
   }
 
   it("agrees on each position with probability the Jaccard index", () => {
-    const random = mulberry32(1);
+    const random = seededRandom(1);
     for (const j of [0.1, 0.3, 0.6]) {
       let same = 0;
       let exactSum = 0;
@@ -267,7 +267,7 @@ describe("MinHash and LSH", () => {
   });
 
   it("finds pairs as candidates with the probability the banding predicts", () => {
-    const random = mulberry32(2);
+    const random = seededRandom(2);
     const trials = 500;
     for (const j of [0.08, 0.12, 0.16, 0.2, 0.3]) {
       let found = 0;
@@ -316,7 +316,7 @@ describe("MinHash and LSH", () => {
 
 describe("a corpus", () => {
   it("compares earlier documents with current ones only, the current one first", () => {
-    const rng = mulberry32(41);
+    const rng = seededRandom(41);
     const randomText = () => Array.from({ length: 300 }, () => VOCABULARY[Math.floor(rng() * VOCABULARY.length)]!).join(" ");
     const a = randomText();
     const b = randomText();

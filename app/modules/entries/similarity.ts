@@ -48,7 +48,7 @@
 // copied whole into a 2,000-word one scores 1 (all of it is copied), where its Jaccard index would
 // be 0.35. It is symmetric, reads as "x % of one essay is found in the other", and is exactly
 // what the side-by-side view highlights.
-import { mulberry32 } from "#app/utils/random";
+import { seededRandom } from "#app/utils/random";
 import { forEachWord } from "./words";
 
 export const SHINGLE_WORDS = 5;
@@ -423,7 +423,7 @@ export interface SignatureSeeds {
 export function signatureSeeds(seed: number, size: number = SIGNATURE_SIZE): SignatureSeeds {
   const shift = 32 - Math.log2(size);
   if (!Number.isInteger(shift) || shift < 1 || shift > 31) throw new RangeError("signature size must be a power of two, 2..2^31");
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   return { shingle: Math.floor(random() * 4294967296), borrow: Math.floor(random() * 4294967296), size, shift };
 }
 

@@ -10,7 +10,7 @@
 // exactly the n cheapest candidates by (2·L_j + 1, preference): the paths are disjoint and
 // independent, so choosing the cheapest n is optimal, and sorting by (load, preference) is that
 // choice. Ties are broken by a seeded order, as in ./assign, so the same seed picks the same judges.
-import { mulberry32 } from "#app/utils/random";
+import { seededRandom } from "#app/utils/random";
 import { DEFAULT_ASSIGN_WEIGHTS, pairPreferenceCost, type AssignWeights } from "./assign";
 
 export interface PickCandidate {
@@ -44,7 +44,7 @@ export function pickJudges(
   weights: Readonly<AssignWeights> = DEFAULT_ASSIGN_WEIGHTS,
 ): PickResult {
   if (!Number.isInteger(need) || need < 0) throw new RangeError(`need must be a whole number ≥ 0, got ${need}`);
-  const next = mulberry32(seed);
+  const next = seededRandom(seed);
   // Draws are made in id order, so the result does not depend on the order of `candidates`.
   const eligible = candidates
     .filter((c) => !c.excluded && c.capacityLeft >= 1)
