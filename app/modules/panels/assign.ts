@@ -712,9 +712,29 @@ function solveComponent(panels: readonly AssignPanel[], ctx: Context, seed: numb
   // labels are lengths of real paths, so this never breaks Dijkstra; it puts the sink in the heap
   // as soon as any node with a tight way out is labelled, and the sink wins ties (node 0), so a
   // search ends without settling the many nodes tied at its final distance.
+  // A judge with a single seat is never expanded (its only other arc leads back to the seat it
+  // was reached from), so it is labelled without entering the heap ("quiet"); when the search
+  // ends, the quiet judges nearer than the sink are moved like settled nodes (their label is then
+  // exact: it comes from their settled seat).
+  const quiet: number[] = [];
   /** Labels judge node w (reached from node `from`) and, looking ahead, the sink. */
   const reachJudge = (w: number, d0: number, d1: number, d2: number, d3: number, from: number) => {
-    if (!relax(w, d0, d1, d2, d3, from, -1)) return;
+    const J = w - 1;
+    if (judgeSeatStart[J + 1]! - judgeSeatStart[J]! > 1) {
+      if (!relax(w, d0, d1, d2, d3, from, -1)) return;
+    } else {
+      const ow = 4 * w;
+      if (seen[w] === stamp && !(d0 < dist[ow]! || (d0 === dist[ow] && (d1 < dist[ow + 1]! || (d1 === dist[ow + 1] && (d2 < dist[ow + 2]! || (d2 === dist[ow + 2] && d3 < dist[ow + 3]!)))))))
+        return;
+      if (seen[w] !== stamp) quiet.push(w);
+      seen[w] = stamp;
+      dist[ow] = d0;
+      dist[ow + 1] = d1;
+      dist[ow + 2] = d2;
+      dist[ow + 3] = d3;
+      parent[w] = from;
+      via[w] = -1;
+    }
     const o = 4 * w;
     // The sink is kept out of the heap: its label is compared with the heap's top before each pop.
     const t0 = d0 + pot[o]! - pot[0]!;
@@ -747,6 +767,7 @@ function solveComponent(panels: readonly AssignPanel[], ctx: Context, seed: numb
     stamp++;
     heap.clear();
     settled.length = 0;
+    quiet.length = 0;
     const p0 = entryPanel[e]!;
     const s00 = seatStart[p0]!;
     const m0 = seatStart[p0 + 1]! - s00;
@@ -818,6 +839,14 @@ function solveComponent(panels: readonly AssignPanel[], ctx: Context, seed: numb
     const D1 = dist[1]!;
     const D2 = dist[2]!;
     const D3 = dist[3]!;
+    for (const v of quiet) {
+      const o = 4 * v;
+      const a0 = dist[o]!;
+      const a1 = dist[o + 1]!;
+      const a2 = dist[o + 2]!;
+      const a3 = dist[o + 3]!;
+      if (a0 < D0 || (a0 === D0 && (a1 < D1 || (a1 === D1 && (a2 < D2 || (a2 === D2 && a3 < D3)))))) settled.push(v);
+    }
     for (const v of settled) {
       const o = 4 * v;
       pot[o]! += dist[o]! - D0;
