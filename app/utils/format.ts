@@ -31,3 +31,8 @@ export const nameCollator = new Intl.Collator("vi", { sensitivity: "base", numer
 export function sortByName<T>(items: readonly T[], name: (item: T) => string): T[] {
   return [...items].sort((a, b) => nameCollator.compare(name(a), name(b)));
 }
+
+/** A time of day ("14:02") in the given (contest's) time zone, e.g. when a draft was saved. */
+export function formatTime(date: Date | string, lng: Language, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return new Intl.DateTimeFormat(intlLocale[lng], { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(new Date(date));
+}

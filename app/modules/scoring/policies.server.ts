@@ -3,7 +3,8 @@
 // pure rules of ./access. Scoring functions call assignmentFacts inside their transaction, so the
 // decision and the write see the same rows.
 import { prisma, type Tx } from "#app/utils/db.server";
-import { canRecuse, scoringAccess, type Access, type AssignmentFacts } from "./access";
+import { forbidden, notFound } from "#app/utils/http.server";
+import { canRead, canRecuse, scoringAccess, type Access, type AssignmentFacts } from "./access";
 
 export interface AssignmentContext {
   assignmentId: string;
@@ -80,4 +81,18 @@ export async function canScoreAssignment(judgeId: string, assignmentId: string, 
 export async function canRecuseAssignment(judgeId: string, assignmentId: string): Promise<boolean> {
   const ctx = await assignmentFacts(prisma, judgeId, assignmentId);
   return ctx ? canRecuse(ctx.facts) : false;
+}
+
+type Who = { id: string };
+
+/** The judge's desk is for unrevoked judges of some contest; anyone else is refused with 403. */
+export async function requireJudge(user: Who) {
+  const seats = await prisma.contestMember.count({ where: { userId: user.id, role: "JUDGE", revokedAt: null } });
+  if (seats === 0) forbidden();
+}
+
+/** An assignment the user may read as its judge (./access canRead); anyone else gets 404, so its existence does not leak. */
+export async function requireAssignmentReader(user: Who, assignmentId: string) {
+  const ctx = await assignmentFacts(prisma, user.id, assignmentId);
+  if (!ctx || !canRead(ctx.facts)) notFound();
 }

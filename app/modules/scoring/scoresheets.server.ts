@@ -349,7 +349,8 @@ export interface OthersScores {
 
 export interface OpenedSheet {
   assignmentId: string;
-  contest: { id: string; title: string; timeZone: string };
+  /** `locale`: the language the essays are written in (for the reading pane's `lang`). */
+  contest: { id: string; title: string; timeZone: string; locale: string };
   round: { name: string; deadline: Date | null };
   panel: { name: string };
   entry: {
@@ -383,7 +384,7 @@ export async function openScoresheet(judgeId: string, assignmentId: string, now:
   const row = await prisma.assignment.findFirstOrThrow({
     where: { id: assignmentId, judgeId },
     select: {
-      round: { select: { name: true, judgingDeadline: true, scoreVisibility: true, contest: { select: { id: true, title: true, timeZone: true } } } },
+      round: { select: { name: true, judgingDeadline: true, scoreVisibility: true, contest: { select: { id: true, title: true, timeZone: true, locale: true } } } },
       panel: { select: { name: true } },
       entry: { select: { anonymousCode: true, currentVersionId: true, category: { select: { name: true } } } },
       scoresheet: { select: sheetSelect },
