@@ -106,7 +106,8 @@ export default function ScoresheetPage() {
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(22rem,27rem)] lg:items-start">
         <ReadingPane opened={opened} />
-        <div className="space-y-6 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:pr-1">
+        {/* While scoring, the form stays beside the text as the judge reads on (its own scroll holds its fields). */}
+        <div className={`space-y-6 ${opened.access.write ? "lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:pr-1" : ""}`}>
           <section id="scoresheet" tabIndex={-1} aria-labelledby="scoresheet-heading" className="card space-y-4 p-4 sm:p-6">
             <h2 id="scoresheet-heading" className="text-xl font-semibold">
               {t("scoring:sheet.formHeading")}
