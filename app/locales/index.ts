@@ -15,6 +15,7 @@ import enTeam from "./en/team";
 import enEditor from "./en/editor";
 import enMasking from "./en/masking";
 import enScoring from "./en/scoring";
+import enOriginality from "./en/originality";
 import viAdmin from "./vi/admin";
 import viAudit from "./vi/audit";
 import viAuth from "./vi/auth";
@@ -30,6 +31,7 @@ import viTeam from "./vi/team";
 import viEditor from "./vi/editor";
 import viMasking from "./vi/masking";
 import viScoring from "./vi/scoring";
+import viOriginality from "./vi/originality";
 
 export const resources = {
   vi: {
@@ -48,6 +50,7 @@ export const resources = {
     editor: viEditor,
     masking: viMasking,
     scoring: viScoring,
+    originality: viOriginality,
   },
   en: {
     common: enCommon,
@@ -65,6 +68,7 @@ export const resources = {
     editor: enEditor,
     masking: enMasking,
     scoring: enScoring,
+    originality: enOriginality,
   },
 } as const;
 

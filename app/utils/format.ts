@@ -36,3 +36,8 @@ export function sortByName<T>(items: readonly T[], name: (item: T) => string): T
 export function formatTime(date: Date | string, lng: Language, timeZone: string = DEFAULT_TIME_ZONE): string {
   return new Intl.DateTimeFormat(intlLocale[lng], { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(new Date(date));
 }
+
+/** A share in [0, 1] as a whole percentage in the reader's language, e.g. 0.457 → "46%". */
+export function formatPercent(share: number, lng: Language): string {
+  return new Intl.NumberFormat(intlLocale[lng], { style: "percent", maximumFractionDigits: 0 }).format(share);
+}

@@ -106,6 +106,9 @@ const audit: Translation<typeof vi> = {
       start: "A judge started scoring an entry",
       submit: "A judge submitted a scoresheet",
     },
+    originality: {
+      run: "Ran the originality check",
+    },
     rubric: {
       create: "Created a rubric",
       update: "Changed the rubric",

@@ -103,6 +103,9 @@ const audit = {
       start: "Giám khảo bắt đầu chấm một bài",
       submit: "Giám khảo nộp phiếu chấm",
     },
+    originality: {
+      run: "Kiểm tra trùng lặp nội dung",
+    },
     rubric: {
       create: "Tạo thang điểm",
       update: "Sửa thang điểm",

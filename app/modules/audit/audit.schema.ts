@@ -49,6 +49,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "panel.updateJudge",
   "panel.setChair",
   "panel.removeJudge",
+  "originality.run",
   "rubric.create",
   "rubric.update",
   "scoresheet.start",
