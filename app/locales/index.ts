@@ -14,6 +14,7 @@ import enRounds from "./en/rounds";
 import enTeam from "./en/team";
 import enEditor from "./en/editor";
 import enMasking from "./en/masking";
+import enScoring from "./en/scoring";
 import enOriginality from "./en/originality";
 import viAdmin from "./vi/admin";
 import viAudit from "./vi/audit";
@@ -29,6 +30,7 @@ import viRounds from "./vi/rounds";
 import viTeam from "./vi/team";
 import viEditor from "./vi/editor";
 import viMasking from "./vi/masking";
+import viScoring from "./vi/scoring";
 import viOriginality from "./vi/originality";
 
 export const resources = {
@@ -47,6 +49,7 @@ export const resources = {
     team: viTeam,
     editor: viEditor,
     masking: viMasking,
+    scoring: viScoring,
     originality: viOriginality,
   },
   en: {
@@ -64,6 +67,7 @@ export const resources = {
     team: enTeam,
     editor: enEditor,
     masking: enMasking,
+    scoring: enScoring,
     originality: enOriginality,
   },
 } as const;

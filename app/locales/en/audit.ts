@@ -79,6 +79,7 @@ const audit: Translation<typeof vi> = {
       manualRemove: "Removed a judge's assignment by hand",
       repair: "Judges added to one entry (after a recusal)",
       extraReader: "Extra reader added to one entry",
+      recuse: "A judge recused from an entry (conflict of interest)",
     },
     round: {
       create: "Created a round",
@@ -100,6 +101,10 @@ const audit: Translation<typeof vi> = {
       detect: "Detected conflicts of interest",
       declare: "A judge declared a conflict of interest",
       decide: "Confirmed or dismissed a conflict of interest",
+    },
+    scoresheet: {
+      start: "A judge started scoring an entry",
+      submit: "A judge submitted a scoresheet",
     },
     originality: {
       run: "Ran the originality check",

@@ -76,6 +76,7 @@ const audit = {
       manualRemove: "Bỏ phân công giám khảo thủ công",
       repair: "Bổ sung giám khảo cho một bài (sau khi giám khảo từ chối chấm)",
       extraReader: "Thêm giám khảo chấm bổ sung cho một bài",
+      recuse: "Giám khảo từ chối chấm một bài do xung đột lợi ích",
     },
     round: {
       create: "Tạo vòng chấm",
@@ -97,6 +98,10 @@ const audit = {
       detect: "Phát hiện xung đột lợi ích",
       declare: "Giám khảo khai báo xung đột lợi ích",
       decide: "Xác nhận/bỏ qua xung đột lợi ích",
+    },
+    scoresheet: {
+      start: "Giám khảo bắt đầu chấm một bài",
+      submit: "Giám khảo nộp phiếu chấm",
     },
     originality: {
       run: "Kiểm tra trùng lặp nội dung",
