@@ -21,6 +21,7 @@ const organize = {
     rubrics: "Thang điểm",
     rounds: "Vòng chấm và tiểu ban",
     conflicts: "Xung đột lợi ích",
+    results: "Kết quả",
     audit: "Nhật ký",
   },
   phase: {

@@ -15,6 +15,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "contest.phase",
   "contest.phaseRefused",
   "contest.update",
+  "contest.tieBreak",
   "category.create",
   "category.update",
   "category.reorder",
@@ -41,6 +42,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "round.move",
   "round.delete",
   "round.distribute",
+  "round.advance",
   "panel.create",
   "panel.update",
   "panel.delete",
@@ -53,6 +55,8 @@ export const KNOWN_AUDIT_ACTIONS = [
   "masking.addTerm",
   "masking.excludeTerm",
   "masking.removeTerm",
+  "results.decideTie",
+  "results.publish",
   "demo.seed",
 ] as const;
 export type KnownAuditAction = (typeof KNOWN_AUDIT_ACTIONS)[number];

@@ -79,10 +79,12 @@ export const tieBreakFormObject = z.object({
   expected: z.string({ required_error: "validation.invalid" }).max(10_000, "validation.invalid"),
 });
 
-export const tieBreakFormSchema = tieBreakFormObject.superRefine((value, ctx) => {
-  const steps = chainFromForm(value.steps);
-  for (const problem of chainProblems(steps)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["steps"], message: problem });
-});
+/** The chain the form describes is valid (see chainProblems); its problems go on the steps. */
+export function checkTieBreakForm(value: { steps: (string | undefined)[] }, ctx: z.RefinementCtx) {
+  for (const problem of chainProblems(chainFromForm(value.steps))) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["steps"], message: problem });
+}
+
+export const tieBreakFormSchema = tieBreakFormObject.superRefine(checkTieBreakForm);
 
 /** The chain a valid form describes. */
 export function chainFromForm(steps: readonly (string | undefined)[]): TieBreakStep[] {
@@ -90,4 +92,11 @@ export function chainFromForm(steps: readonly (string | undefined)[]): TieBreakS
     const step = v ? stepFromValue(v) : null;
     return step ? [step] : [];
   });
+}
+
+/** The chain is declared before judging: it may change only in these phases. */
+export const TIE_BREAK_EDITABLE_PHASES = ["DRAFT", "OPEN", "CLOSED"] as const;
+
+export function tieBreakEditable(phase: string): boolean {
+  return (TIE_BREAK_EDITABLE_PHASES as readonly string[]).includes(phase);
 }
