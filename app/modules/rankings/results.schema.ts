@@ -69,3 +69,13 @@ export const resultsActionSchema = z.discriminatedUnion("intent", [tieBreakFormO
   if (value.intent === "tieBreak") checkTieBreakForm(value, ctx);
 });
 export type ResultsAction = z.infer<typeof resultsActionSchema>;
+
+/** The public results page's query: which version to read (the latest when absent). */
+export const resultsQuerySchema = z.object({
+  version: z.number({ invalid_type_error: "validation.invalid" }).int("validation.invalid").positive("validation.invalid").max(1_000_000, "validation.invalid").optional(),
+});
+
+/** The certificate verification form (GET). */
+export const verifyQuerySchema = z.object({
+  code: z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(100, "validation.invalid"),
+});
