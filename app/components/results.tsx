@@ -26,6 +26,16 @@ export function useScore() {
   return (value: number | null | undefined) => (value === null || value === undefined ? "—" : formatNumber(value, lng, 2));
 }
 
+/** A judge's severity with its sign ("+2,00", "−1,50", "0,00"), or a dash. */
+export function useSigned() {
+  const lng = useLanguage();
+  return (value: number | null | undefined) => {
+    if (value === null || value === undefined) return "—";
+    const rounded = Math.round(value * 100) / 100;
+    return `${rounded > 0 ? "+" : rounded < 0 ? "−" : ""}${formatNumber(Math.abs(rounded), lng, 2)}`;
+  };
+}
+
 /** The authors of an entry with their units, one per line. */
 export function AuthorList({ authors }: { authors: readonly { name: string; unit: string }[] }) {
   const { t } = useTranslation();

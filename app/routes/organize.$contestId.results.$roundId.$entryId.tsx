@@ -5,7 +5,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AuthorList, useLanguage, useScore } from "#app/components/results";
+import { AuthorList, useLanguage, useScore, useSigned } from "#app/components/results";
 import { requireUser } from "#app/modules/auth/session.server";
 import { requireManagedContest } from "#app/modules/contests/policies.server";
 import { entryBreakdown } from "#app/modules/rankings/results-page.server";
@@ -30,7 +30,7 @@ export default function EntryBreakdownPage() {
   const score = useScore();
   const { entry, round, criteria } = page;
   const points = (value: number | undefined) => (value === undefined ? "—" : formatNumber(value, lng));
-  const signed = (x: number | null) => (x === null ? "—" : `${x > 0 ? "+" : x < 0 ? "−" : ""}${formatNumber(Math.abs(x), lng, 2)}`);
+  const signed = useSigned();
   const state = (j: (typeof page.judges)[number]) =>
     j.assignment !== "ACTIVE" ? t(`results:breakdown.state.${j.assignment}`) : j.sheet === null ? t("results:breakdown.state.missing") : j.sheet === "DRAFT" ? t("results:breakdown.state.DRAFT") : null;
   return (

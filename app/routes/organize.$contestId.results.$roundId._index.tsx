@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors, SelectField, TextareaField, useSchemaForm } from "#app/components/forms";
 import { Notice } from "#app/components/notice";
-import { AuthorList, useLanguage, useScore, useStepLabel } from "#app/components/results";
+import { AuthorList, useScore, useSigned, useStepLabel } from "#app/components/results";
 import { requireUser } from "#app/modules/auth/session.server";
 import { requireManagedContest } from "#app/modules/contests/policies.server";
 import { replyRefusal } from "#app/modules/panels/replies.server";
@@ -17,7 +17,6 @@ import { SEVERITY_PRIOR_READS } from "#app/modules/rankings/aggregate";
 import { advanceRound, decideTie } from "#app/modules/rankings/decisions.server";
 import { roundResultsPage, type RoundResultsPage } from "#app/modules/rankings/results-page.server";
 import { roundResultsActionSchema } from "#app/modules/rankings/results.schema";
-import { formatNumber } from "#app/utils/format";
 import { orNotFound } from "#app/utils/http.server";
 import { pageMeta } from "#app/utils/meta";
 import { clientIp } from "#app/utils/request.server";
@@ -403,8 +402,7 @@ function Advance({ page, lastResult }: { page: RoundResultsPage; lastResult?: Su
 
 function Judges({ page }: { page: RoundResultsPage }) {
   const { t } = useTranslation();
-  const lng = useLanguage();
-  const signed = (x: number) => `${x > 0 ? "+" : x < 0 ? "−" : ""}${formatNumber(Math.abs(x), lng, 2)}`;
+  const signed = useSigned();
   return (
     <section aria-labelledby="judges-heading" className="space-y-3">
       <h2 id="judges-heading" className="text-lg font-semibold">
