@@ -221,6 +221,24 @@ describe("the organizer", () => {
     expect(await prisma.publication.findUniqueOrThrow({ where: { id: version1.id } })).toEqual(version1);
   });
 
+  it("declares the tie-break order before judging, from the rubric's criteria", async () => {
+    const draft = await createJudgedContest({ entries: 1, points: () => 50, phase: "CLOSED" });
+    const cookie = await sessionCookie(draft.organizerId);
+    const path = `/organize/${draft.contest.id}/results`;
+    const p = { contestId: draft.contest.id };
+    const page = await load(overviewPage.loader, path, { cookie, params: p });
+    const tieBreak = (page.body as { tieBreak: { editable: boolean; criteria: string[]; expected: string } }).tieBreak;
+    expect(tieBreak.editable).toBe(true);
+    expect(tieBreak.criteria).toHaveLength(5);
+    const saved = await submit(overviewPage.action, path, { intent: "tieBreak", expected: tieBreak.expected, "steps[0]": `criterion:${tieBreak.criteria[0]}`, "steps[2]": "chair" }, { cookie, params: p });
+    expect(saved.status).toBe(200);
+    expect((saved.body as Body).notice).toEqual({ key: "results:tieBreak.saved", values: {} });
+    expect(JSON.parse((await prisma.contest.findUniqueOrThrow({ where: { id: draft.contest.id } })).tieBreak)).toEqual([{ kind: "criterion", name: tieBreak.criteria[0] }, { kind: "chair" }]);
+    // The same form again is stale: someone (this very organizer) changed the order meanwhile.
+    const stale = await submit(overviewPage.action, path, { intent: "tieBreak", expected: tieBreak.expected, "steps[0]": "topMarks" }, { cookie, params: p });
+    expect(stale.status).toBe(409);
+  });
+
   it("cannot change the tie-break order once judging has started", async () => {
     const res = await submit(overviewPage.action, paths.overview(), { intent: "tieBreak", expected: "[]", "steps[0]": "chair", "steps[1]": "topMarks" }, as());
     expect(res.status).toBe(400);

@@ -8,6 +8,7 @@ import { createTestAssignment } from "#tests/factories/rounds";
 import { createJudgedContest, createJudgedRound, scoreWith, split } from "#tests/factories/results";
 import { canonicalJson } from "./canonical-json";
 import { advanceRound, decideTie, saveTieBreak } from "./decisions.server";
+import { publishBlockers } from "./publish.server";
 import { computeRoundResults } from "./results.server";
 import type { TieBreakStep } from "./tie-break.schema";
 
@@ -121,6 +122,27 @@ describe("deciding a tie", () => {
       [true, "Biên bản số 3"],
       [false, "Biên bản số 4"],
     ]);
+  });
+
+  it("with the chair's decision declared last, flags every tie and blocks publishing until each is ordered", async () => {
+    // Two ties, neither across a boundary: 80, 80 at rank 2 (both Second) and 60, 60 at rank 5 (both consolation).
+    const s = await createJudgedContest({ entries: 6, points: (i) => [90, 80, 80, 70, 60, 60][i]! });
+    await prisma.contest.update({ where: { id: s.contest.id }, data: { tieBreak: JSON.stringify([{ kind: "topMarks" }, { kind: "chair" }]) } });
+    const r = await results(s.contest.id, s.round.id);
+    const ties = r.categories[0]!.flaggedTies;
+    expect(ties.map((t) => [t.rank, t.reasons])).toEqual([
+      [2, ["chair"]],
+      [5, ["chair"]],
+    ]);
+    expect(publishBlockers(r)).toEqual([`results:errors.chairPending|{"count":2}`]);
+    const base = { contestId: s.contest.id, actorId: s.organizerId, roundId: s.round.id, categoryId: s.categories[0]!.id, reason: "Trưởng ban Giám khảo quyết định" };
+    // The chair may also keep a tie: equal places are a decision too.
+    expect(await decideTie({ ...base, entryIds: ties[0]!.entryIds, places: [1, 1], fingerprint: r.fingerprint })).toEqual({ ok: true, entries: 2 });
+    const next = await results(s.contest.id, s.round.id);
+    expect(await decideTie({ ...base, entryIds: ties[1]!.entryIds, places: [2, 1], fingerprint: next.fingerprint })).toEqual({ ok: true, entries: 2 });
+    const done = await results(s.contest.id, s.round.id);
+    expect(publishBlockers(done)).toEqual([]);
+    expect(done.categories[0]!.ranking.ranked.map((x) => x.rank)).toEqual([1, 2, 2, 4, 5, 6]);
   });
 
   it("stops applying a decision once the tie group has changed", async () => {
