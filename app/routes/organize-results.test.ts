@@ -221,6 +221,20 @@ describe("the organizer", () => {
     expect(await prisma.publication.findUniqueOrThrow({ where: { id: version1.id } })).toEqual(version1);
   });
 
+  it("advances by the organizer's list from the round page (one box ticked)", async () => {
+    const two = await createJudgedContest({ entries: 3, points: (i) => 70 + i, phase: "JUDGING" });
+    await prisma.round.create({ data: { contestId: two.contest.id, position: 2, name: "Chung khảo" } });
+    const cookie = await sessionCookie(two.organizerId);
+    const path = `/organize/${two.contest.id}/results/${two.round.id}`;
+    const p = { contestId: two.contest.id, roundId: two.round.id };
+    const { fingerprint } = (await load(roundPage.loader, path, { cookie, params: p })).body as RoundBody;
+    const res = await submit(roundPage.action, path, { intent: "advance", fingerprint, manual: two.entries[1]!.id }, { cookie, params: p });
+    expect(res.status).toBe(200);
+    expect((res.body as Body).notice).toEqual({ key: "results:advance.done", values: { advanced: 1, eliminated: 2, round: "Chung khảo" } });
+    const statuses = await prisma.roundEntry.findMany({ where: { roundId: two.round.id }, orderBy: { entryId: "asc" } });
+    expect(statuses.filter((r) => r.status === "ADVANCED").map((r) => r.entryId)).toEqual([two.entries[1]!.id]);
+  });
+
   it("declares the tie-break order before judging, from the rubric's criteria", async () => {
     const draft = await createJudgedContest({ entries: 1, points: () => 50, phase: "CLOSED" });
     const cookie = await sessionCookie(draft.organizerId);
