@@ -16,6 +16,7 @@ import enEditor from "./en/editor";
 import enMasking from "./en/masking";
 import enScoring from "./en/scoring";
 import enOriginality from "./en/originality";
+import enResults from "./en/results";
 import viAdmin from "./vi/admin";
 import viAudit from "./vi/audit";
 import viAuth from "./vi/auth";
@@ -32,6 +33,7 @@ import viEditor from "./vi/editor";
 import viMasking from "./vi/masking";
 import viScoring from "./vi/scoring";
 import viOriginality from "./vi/originality";
+import viResults from "./vi/results";
 
 export const resources = {
   vi: {
@@ -51,6 +53,7 @@ export const resources = {
     masking: viMasking,
     scoring: viScoring,
     originality: viOriginality,
+    results: viResults,
   },
   en: {
     common: enCommon,
@@ -69,6 +72,7 @@ export const resources = {
     masking: enMasking,
     scoring: enScoring,
     originality: enOriginality,
+    results: enResults,
   },
 } as const;
 

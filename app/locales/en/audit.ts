@@ -49,6 +49,7 @@ const audit: Translation<typeof vi> = {
       phase: "Changed the contest's phase",
       phaseRefused: "Scheduled phase change refused",
       update: "Changed the contest's rules and settings",
+      tieBreak: "Declared the tie-break order",
     },
     category: {
       create: "Added a category",
@@ -87,6 +88,7 @@ const audit: Translation<typeof vi> = {
       move: "Reordered the rounds",
       delete: "Deleted a round",
       distribute: "Distributed entries to the panels",
+      advance: "Chose the entries for the next round",
     },
     panel: {
       create: "Created a panel",
@@ -117,6 +119,10 @@ const audit: Translation<typeof vi> = {
       addTerm: "Added a term to mask in an entry",
       excludeTerm: "Excluded an automatically found term from masking",
       removeTerm: "Removed a term from an entry's masking lists",
+    },
+    results: {
+      decideTie: "Decided the order of tied entries",
+      publish: "Published the results",
     },
     demo: {
       seed: "Created demo data",

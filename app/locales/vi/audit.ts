@@ -46,6 +46,7 @@ const audit = {
       phase: "Chuyển giai đoạn cuộc thi",
       phaseRefused: "Chuyển giai đoạn theo lịch bị từ chối",
       update: "Sửa thể lệ và cài đặt cuộc thi",
+      tieBreak: "Khai báo thứ tự ưu tiên khi bằng điểm",
     },
     category: {
       create: "Thêm đối tượng dự thi",
@@ -84,6 +85,7 @@ const audit = {
       move: "Đổi thứ tự vòng chấm",
       delete: "Xoá vòng chấm",
       distribute: "Phân bài dự thi về các tiểu ban",
+      advance: "Chọn bài vào vòng sau",
     },
     panel: {
       create: "Tạo tiểu ban",
@@ -114,6 +116,10 @@ const audit = {
       addTerm: "Thêm từ cần che trong bài dự thi",
       excludeTerm: "Bỏ che một từ được tìm thấy tự động",
       removeTerm: "Gỡ một từ khỏi danh sách che của bài dự thi",
+    },
+    results: {
+      decideTie: "Quyết định thứ tự các bài đồng hạng",
+      publish: "Công bố kết quả",
     },
     demo: {
       seed: "Tạo dữ liệu mẫu",

@@ -15,6 +15,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "contest.phase",
   "contest.phaseRefused",
   "contest.update",
+  "contest.tieBreak",
   "category.create",
   "category.update",
   "category.reorder",
@@ -42,6 +43,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "round.move",
   "round.delete",
   "round.distribute",
+  "round.advance",
   "panel.create",
   "panel.update",
   "panel.delete",
@@ -57,6 +59,8 @@ export const KNOWN_AUDIT_ACTIONS = [
   "masking.addTerm",
   "masking.excludeTerm",
   "masking.removeTerm",
+  "results.decideTie",
+  "results.publish",
   "demo.seed",
 ] as const;
 export type KnownAuditAction = (typeof KNOWN_AUDIT_ACTIONS)[number];

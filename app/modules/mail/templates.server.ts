@@ -131,3 +131,47 @@ export function invitationMail(lng: Language, input: InvitationMailInput): MailC
     footer(t, false),
   );
 }
+
+export interface ResultsMailEntry {
+  title: string;
+  entryCode: string | null;
+  /** The prize's name as the contest calls it, or null when the entry won none. */
+  prize: string | null;
+  /** The entrant's own result page. */
+  url: string;
+}
+
+export interface ResultsMailInput {
+  contestTitle: string;
+  version: number;
+  /** The correction's reason (versions after the first). */
+  reason: string;
+  resultsUrl: string;
+  entries: ResultsMailEntry[];
+}
+
+/** Results published (or corrected): the entrant's own entries' results, with links (namespace "results"). */
+export function resultsPublishedMail(lng: Language, input: ResultsMailInput): MailContent {
+  const t = getFixedT(lng);
+  const contest = input.contestTitle;
+  const correction = input.version > 1;
+  const lines: Block[] = input.entries.flatMap((e): Block[] => {
+    const code = e.entryCode ?? "";
+    const line = e.prize
+      ? t("results:mail.entryPrize", { title: e.title, code, prize: e.prize })
+      : t("results:mail.entryNoPrize", { title: e.title, code });
+    return [{ paragraph: line }, { link: { label: t("results:mail.entryAction", { code }), url: e.url } }];
+  });
+  return compose(
+    t,
+    lng,
+    correction ? t("results:mail.subjectCorrection", { contest, version: input.version }) : t("results:mail.subject", { contest }),
+    [
+      { paragraph: correction ? t("results:mail.bodyCorrection", { contest, version: input.version }) : t("results:mail.body", { contest }) },
+      ...(correction ? [{ paragraph: t("results:mail.reason", { reason: input.reason }) }] : []),
+      ...lines,
+      { link: { label: t("results:mail.resultsAction"), url: input.resultsUrl } },
+    ],
+    footer(t, false),
+  );
+}
