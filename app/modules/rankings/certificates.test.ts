@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mulberry32 } from "#app/utils/random";
+import { seededRandom } from "#app/utils/random";
 import { CERTIFICATE_CODE_PATTERN, certificateCode, normalizeCertificateCode } from "./certificates";
 
 describe("certificate codes", () => {
   it("are well formed and read back from any way of typing them", () => {
     fc.assert(
       fc.property(fc.integer(), (seed) => {
-        const code = certificateCode(mulberry32(seed));
+        const code = certificateCode(seededRandom(seed));
         expect(code).toMatch(CERTIFICATE_CODE_PATTERN);
         expect(normalizeCertificateCode(code)).toBe(code);
         expect(normalizeCertificateCode(` ${code.toLowerCase().replace(/-/g, " ")} `)).toBe(code);
@@ -17,7 +17,7 @@ describe("certificate codes", () => {
   });
 
   it("do not repeat in a large draw", () => {
-    const random = mulberry32(2026);
+    const random = seededRandom(2026);
     const codes = new Set(Array.from({ length: 20_000 }, () => certificateCode(random)));
     expect(codes.size).toBe(20_000);
   });
