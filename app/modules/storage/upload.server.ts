@@ -36,9 +36,9 @@ export interface StoreUploadInput {
   uploadedById: string | null;
   /**
    * Runs in the transaction that records the file, e.g. the entry version and its audit
-   * record. If it throws, no row is kept, nor the bytes (unless another row holds them).
+   * record, with the file's text (null for an image). If it throws, no row is kept, nor the bytes (unless another row holds them).
    */
-  attach?: (tx: Tx, file: StoredFile) => Promise<void>;
+  attach?: (tx: Tx, file: StoredFile, text: ExtractedText | null) => Promise<void>;
   /** Where the bytes go; the store the environment chooses by default. */
   store?: FileStore;
 }
@@ -119,7 +119,7 @@ export async function storeUpload(input: StoreUploadInput): Promise<StoreUploadR
     const read = await readFile(await fs.readFile(received.path), { vet });
     if (!read.ok) return "refused" in read ? read.refused : readFailure(read.reason, byName.length + byType.length > 0, input.allowed);
 
-    const file = await keep(store, received, read.sniffed, originalName, input);
+    const file = await keep(store, received, read.sniffed, read.text, originalName, input);
     return file ? { ok: true, file, text: read.text } : error("storageUnavailable");
   } finally {
     if (ownsTemporary) await fs.rm(received.path, { force: true });
@@ -155,6 +155,7 @@ async function keep(
   store: FileStore,
   received: Spooled,
   sniffed: Sniffed,
+  text: ExtractedText | null,
   originalName: string,
   input: StoreUploadInput,
 ): Promise<StoredFile | null> {
@@ -195,7 +196,7 @@ async function keep(
           uploadedById: input.uploadedById,
         },
       });
-      await input.attach?.(tx, file);
+      await input.attach?.(tx, file, text);
       return file;
     });
   } catch (e) {
