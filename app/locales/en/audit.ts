@@ -49,6 +49,7 @@ const audit: Translation<typeof vi> = {
       phase: "Changed the contest's phase",
       phaseRefused: "Scheduled phase change refused",
       update: "Changed the contest's rules and settings",
+      banner: "Changed or removed the contest banner",
     },
     category: {
       create: "Added a category",
@@ -107,6 +108,13 @@ const audit: Translation<typeof vi> = {
       addTerm: "Added a term to mask in an entry",
       excludeTerm: "Excluded an automatically found term from masking",
       removeTerm: "Removed a term from an entry's masking lists",
+    },
+    entry: {
+      saveDraft: "Saved a new entry as a draft",
+      submit: "Submitted an entry",
+      update: "Edited an entry or sent a new version",
+      withdraw: "Withdrew an entry",
+      decide: "Decided an entry's eligibility",
     },
     demo: {
       seed: "Created demo data",

@@ -46,6 +46,7 @@ const audit = {
       phase: "Chuyển giai đoạn cuộc thi",
       phaseRefused: "Chuyển giai đoạn theo lịch bị từ chối",
       update: "Sửa thể lệ và cài đặt cuộc thi",
+      banner: "Đổi hoặc gỡ ảnh giới thiệu cuộc thi",
     },
     category: {
       create: "Thêm đối tượng dự thi",
@@ -104,6 +105,13 @@ const audit = {
       addTerm: "Thêm từ cần che trong bài dự thi",
       excludeTerm: "Bỏ che một từ được tìm thấy tự động",
       removeTerm: "Gỡ một từ khỏi danh sách che của bài dự thi",
+    },
+    entry: {
+      saveDraft: "Lưu nháp bài dự thi mới",
+      submit: "Gửi bài dự thi",
+      update: "Sửa bài dự thi hoặc gửi phiên bản mới",
+      withdraw: "Rút bài dự thi",
+      decide: "Kết luận về thể lệ của bài dự thi",
     },
     demo: {
       seed: "Tạo dữ liệu mẫu",

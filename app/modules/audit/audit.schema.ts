@@ -15,6 +15,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "contest.phase",
   "contest.phaseRefused",
   "contest.update",
+  "contest.banner",
   "category.create",
   "category.update",
   "category.reorder",
@@ -51,6 +52,11 @@ export const KNOWN_AUDIT_ACTIONS = [
   "masking.addTerm",
   "masking.excludeTerm",
   "masking.removeTerm",
+  "entry.saveDraft",
+  "entry.submit",
+  "entry.update",
+  "entry.withdraw",
+  "entry.decide",
   "demo.seed",
 ] as const;
 export type KnownAuditAction = (typeof KNOWN_AUDIT_ACTIONS)[number];
