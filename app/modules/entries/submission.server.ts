@@ -169,7 +169,7 @@ const entrySelect = {
   entryCode: true,
   anonymousCode: true,
   submittedAt: true,
-  currentVersion: { select: { id: true, number: true, wordCount: true } },
+  currentVersion: { select: { id: true, number: true, wordCount: true, onlineText: true } },
   authors: { orderBy: { position: "asc" }, select: { name: true, birthYear: true, unit: true, jobTitle: true, email: true, phone: true } },
 } satisfies Prisma.EntrySelect;
 
@@ -249,18 +249,21 @@ async function unusedAnonymousCode(tx: Tx, contestId: string): Promise<string> {
 }
 
 /** The writes of a save, in the transaction that records the file (if any). Refusals throw. */
-async function write(tx: Tx, input: SaveEntryInput, now: Date, essay: NewText | null): Promise<{ entryId: string; status: EntryStatus; submitted: boolean; newVersion: boolean; receipt: boolean }> {
+async function write(tx: Tx, input: SaveEntryInput, now: Date, given: NewText | null): Promise<{ entryId: string; status: EntryStatus; submitted: boolean; newVersion: boolean; receipt: boolean }> {
   if (!(await lockContest(tx, input.contestId))) throw new Refusal({ ok: false, status: "notFound" });
   const { contest, entry } = await prepare(tx, input, now);
   const values = input.values;
   const submitting = values.intent === "submit";
-  if (essay && essay.onlineText !== null && !contest.allowOnlineText) refuse([], { essayMode: [ENTRY_ERRORS.onlineText] });
+  if (given && given.onlineText !== null && !contest.allowOnlineText) refuse([], { essayMode: [ENTRY_ERRORS.onlineText] });
+  // The same text as the current version (the page sends it back as it was): not a new version.
+  const essay = given && given.onlineText !== null && given.onlineText === entry?.currentVersion?.onlineText ? null : given;
+  const essayField = values.essayMode === "text" ? "onlineText" : "file";
 
   if (submitting) {
     const count = essay ? essay.wordCount : entry?.currentVersion?.wordCount;
-    if (count === undefined) refuse([], { file: [ENTRY_ERRORS.noEssay] });
+    if (count === undefined) refuse([], { [essayField]: [ENTRY_ERRORS.noEssay] });
     const words = wordRefusal(contest, count!);
-    if (words) refuse([], { [essay?.onlineText !== null && essay ? "onlineText" : "file"]: [words] });
+    if (words) refuse([], { [essayField]: [words] });
   }
 
   const firstSubmission = submitting && (!entry || entry.status === "DRAFT");
@@ -436,7 +439,7 @@ export interface WithdrawInput {
   now?: Date;
 }
 
-export type WithdrawResult = { ok: true } | { ok: false; status: "notFound" | "stale" } | { ok: false; status: "refused"; error: string };
+export type WithdrawResult = { ok: true } | { ok: false; status: "notFound" } | { ok: false; status: "stale" } | { ok: false; status: "refused"; error: string };
 
 /** Withdraws the entrant's entry before the deadline; its rows (versions, codes) stay. */
 export async function withdrawEntry(input: WithdrawInput): Promise<WithdrawResult> {
