@@ -63,9 +63,9 @@ export default function ContestPage() {
   const enterPath = `/contests/${contest.slug}/enter`;
   return (
     <article className="space-y-8">
-      {contest.hasBanner ? (
+      {contest.bannerId ? (
         <img
-          src={`/contests/${contest.slug}/banner`}
+          src={`/contests/${contest.slug}/banner?v=${contest.bannerId}`}
           alt={t("entries:contest.banner", { title: contest.title })}
           className="max-h-72 w-full rounded-lg object-cover"
         />

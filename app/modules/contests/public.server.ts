@@ -46,7 +46,7 @@ export async function getPublicContest(slug: string, user: Who) {
     ? await prisma.entry.count({ where: { contestId: contest.id, submitterId: user.id, status: { not: "WITHDRAWN" } } })
     : 0;
   const { bannerFileId, ...rest } = contest;
-  return { ...rest, hasBanner: bannerFileId !== null, myEntries };
+  return { ...rest, bannerId: bannerFileId, myEntries };
 }
 
 /** The contest's banner file, when the user may see the contest. */
