@@ -43,6 +43,8 @@ export interface EntryFormDefaults {
   authors: EntryFormAuthor[];
   essayMode: EssayMode;
   onlineText: string;
+  /** Already declared (a submitted entry): the box starts ticked. */
+  declaration: boolean;
 }
 
 interface Props {

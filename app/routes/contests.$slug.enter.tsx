@@ -56,7 +56,7 @@ export default function EnterContest() {
       ) : (
         <EntryForm
           contest={contest}
-          defaults={{ version: 0, categoryId: "", title: "", abstract: "", authors: [author], essayMode: contest.fileKinds.length ? "file" : "text", onlineText: "" }}
+          defaults={{ version: 0, categoryId: "", title: "", abstract: "", authors: [author], essayMode: contest.fileKinds.length ? "file" : "text", onlineText: "", declaration: false }}
           lastResult={actionData?.result}
           submitted={false}
           hasEssay={false}

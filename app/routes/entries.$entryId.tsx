@@ -123,6 +123,7 @@ export default function EntrantEntry() {
               authors: entry.authors,
               essayMode: entry.onlineText !== null || entry.contest.fileKinds.length === 0 ? "text" : "file",
               onlineText: entry.onlineText ?? "",
+              declaration: entry.declarationAcceptedAt !== null,
             }}
             lastResult={actionData?.result.initialValue?.intent === "withdraw" ? undefined : actionData?.result}
             submitted={submitted}

@@ -84,6 +84,7 @@ export async function getEntrantEntry(userId: string, entryId: string, now: Date
       entryCode: true,
       submittedAt: true,
       withdrawnAt: true,
+      declarationAcceptedAt: true,
       currentVersionId: true,
       category: { select: { name: true } },
       contest: { select: contestRules },
