@@ -17,6 +17,7 @@ import enMasking from "./en/masking";
 import enScoring from "./en/scoring";
 import enOriginality from "./en/originality";
 import enResults from "./en/results";
+import enEntries from "./en/entries";
 import viAdmin from "./vi/admin";
 import viAudit from "./vi/audit";
 import viAuth from "./vi/auth";
@@ -34,6 +35,7 @@ import viMasking from "./vi/masking";
 import viScoring from "./vi/scoring";
 import viOriginality from "./vi/originality";
 import viResults from "./vi/results";
+import viEntries from "./vi/entries";
 
 export const resources = {
   vi: {
@@ -54,6 +56,7 @@ export const resources = {
     scoring: viScoring,
     originality: viOriginality,
     results: viResults,
+    entries: viEntries,
   },
   en: {
     common: enCommon,
@@ -73,6 +76,7 @@ export const resources = {
     scoring: enScoring,
     originality: enOriginality,
     results: enResults,
+    entries: enEntries,
   },
 } as const;
 

@@ -50,6 +50,7 @@ const audit: Translation<typeof vi> = {
       phaseRefused: "Scheduled phase change refused",
       update: "Changed the contest's rules and settings",
       tieBreak: "Declared the tie-break order",
+      banner: "Changed or removed the contest banner",
     },
     category: {
       create: "Added a category",
@@ -123,6 +124,13 @@ const audit: Translation<typeof vi> = {
     results: {
       decideTie: "Decided the order of tied entries",
       publish: "Published the results",
+    },
+    entry: {
+      saveDraft: "Saved a new entry as a draft",
+      submit: "Submitted an entry",
+      update: "Edited an entry or sent a new version",
+      withdraw: "Withdrew an entry",
+      decide: "Decided an entry's eligibility",
     },
     demo: {
       seed: "Created demo data",

@@ -23,6 +23,7 @@ const organize: Translation<typeof vi> = {
     team: "Team",
     rubrics: "Rubrics",
     rounds: "Rounds and panels",
+    entries: "Entries",
     conflicts: "Conflicts of interest",
     originality: "Originality check",
     results: "Results",

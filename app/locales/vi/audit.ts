@@ -47,6 +47,7 @@ const audit = {
       phaseRefused: "Chuyển giai đoạn theo lịch bị từ chối",
       update: "Sửa thể lệ và cài đặt cuộc thi",
       tieBreak: "Khai báo thứ tự ưu tiên khi bằng điểm",
+      banner: "Đổi hoặc gỡ ảnh giới thiệu cuộc thi",
     },
     category: {
       create: "Thêm đối tượng dự thi",
@@ -120,6 +121,13 @@ const audit = {
     results: {
       decideTie: "Quyết định thứ tự các bài đồng hạng",
       publish: "Công bố kết quả",
+    },
+    entry: {
+      saveDraft: "Lưu nháp bài dự thi mới",
+      submit: "Gửi bài dự thi",
+      update: "Sửa bài dự thi hoặc gửi phiên bản mới",
+      withdraw: "Rút bài dự thi",
+      decide: "Kết luận về thể lệ của bài dự thi",
     },
     demo: {
       seed: "Tạo dữ liệu mẫu",

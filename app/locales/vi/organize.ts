@@ -20,6 +20,7 @@ const organize = {
     team: "Thành viên",
     rubrics: "Thang điểm",
     rounds: "Vòng chấm và tiểu ban",
+    entries: "Bài dự thi",
     conflicts: "Xung đột lợi ích",
     originality: "Kiểm tra trùng lặp",
     results: "Kết quả",

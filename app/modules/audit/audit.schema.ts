@@ -16,6 +16,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "contest.phaseRefused",
   "contest.update",
   "contest.tieBreak",
+  "contest.banner",
   "category.create",
   "category.update",
   "category.reorder",
@@ -61,6 +62,11 @@ export const KNOWN_AUDIT_ACTIONS = [
   "masking.removeTerm",
   "results.decideTie",
   "results.publish",
+  "entry.saveDraft",
+  "entry.submit",
+  "entry.update",
+  "entry.withdraw",
+  "entry.decide",
   "demo.seed",
 ] as const;
 export type KnownAuditAction = (typeof KNOWN_AUDIT_ACTIONS)[number];

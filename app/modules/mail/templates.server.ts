@@ -2,6 +2,7 @@
 // translated subject, plain text, HTML and the links it carries (namespace "mail").
 import type { TFunction } from "i18next";
 import type { InvitationRole } from "#app/generated/sqlite/enums";
+import { formatDateTime } from "#app/utils/format";
 import { getFixedT, type Language } from "#app/utils/i18n";
 
 export interface MailContent {
@@ -171,6 +172,47 @@ export function resultsPublishedMail(lng: Language, input: ResultsMailInput): Ma
       ...(correction ? [{ paragraph: t("results:mail.reason", { reason: input.reason }) }] : []),
       ...lines,
       { link: { label: t("results:mail.resultsAction"), url: input.resultsUrl } },
+    ],
+    footer(t, false),
+  );
+}
+
+export interface ReceiptMailInput {
+  entryCode: string;
+  title: string;
+  category: string;
+  contestTitle: string;
+  timeZone: string;
+  receivedAt: Date;
+  versionNumber: number;
+  sha256: string;
+  fileName: string | null;
+  /** The receipt page. */
+  url: string;
+}
+
+/** The receipt of a submitted entry (or of a new version of its essay), in the entrant's language. */
+export function receiptMail(lng: Language, input: ReceiptMailInput): MailContent {
+  const t = getFixedT(lng);
+  const time = formatDateTime(input.receivedAt, lng, input.timeZone);
+  const lines = [
+    t("entries:receipt.entryCode", { code: input.entryCode }),
+    t("entries:receipt.titleLine", { title: input.title }),
+    t("entries:receipt.category", { category: input.category }),
+    t("entries:receipt.receivedAt", { time, zone: input.timeZone }),
+    t("entries:receipt.version", { number: input.versionNumber }),
+    input.fileName ? t("entries:receipt.file", { name: input.fileName }) : t("entries:receipt.onlineText"),
+    t("entries:receipt.sha256", { hash: input.sha256 }),
+  ];
+  return compose(
+    t,
+    lng,
+    t("entries:mail.subject", { code: input.entryCode, contest: input.contestTitle }),
+    [
+      { paragraph: input.versionNumber > 1 ? t("entries:mail.bodyVersion", { contest: input.contestTitle }) : t("entries:mail.body", { contest: input.contestTitle }) },
+      ...lines.map((paragraph) => ({ paragraph })),
+      { paragraph: t("entries:mail.keep") },
+      { link: { label: t("entries:mail.action"), url: input.url } },
     ],
     footer(t, false),
   );
