@@ -14,6 +14,7 @@ import enRounds from "./en/rounds";
 import enTeam from "./en/team";
 import enEditor from "./en/editor";
 import enMasking from "./en/masking";
+import enChair from "./en/chair";
 import viAdmin from "./vi/admin";
 import viAudit from "./vi/audit";
 import viAuth from "./vi/auth";
@@ -28,6 +29,7 @@ import viRounds from "./vi/rounds";
 import viTeam from "./vi/team";
 import viEditor from "./vi/editor";
 import viMasking from "./vi/masking";
+import viChair from "./vi/chair";
 
 export const resources = {
   vi: {
@@ -45,6 +47,7 @@ export const resources = {
     team: viTeam,
     editor: viEditor,
     masking: viMasking,
+    chair: viChair,
   },
   en: {
     common: enCommon,
@@ -61,6 +64,7 @@ export const resources = {
     team: enTeam,
     editor: enEditor,
     masking: enMasking,
+    chair: enChair,
   },
 } as const;
 

@@ -95,6 +95,14 @@ const audit: Translation<typeof vi> = {
       updateJudge: "Changed a judge's cap",
       setChair: "Appointed a panel chair",
       removeJudge: "Removed a judge from a panel",
+      remind: "Reminded the panel's judges",
+    },
+    resolution: {
+      record: "Chair recorded how a disagreement was settled",
+    },
+    scoresheet: {
+      reopen: "Chair reopened a submitted scoresheet",
+      importPaper: "Imported paper scoresheets",
     },
     conflict: {
       detect: "Detected conflicts of interest",

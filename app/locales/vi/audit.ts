@@ -92,6 +92,14 @@ const audit = {
       updateJudge: "Đổi số bài tối đa của giám khảo",
       setChair: "Chỉ định trưởng tiểu ban",
       removeJudge: "Rút giám khảo khỏi tiểu ban",
+      remind: "Gửi thư nhắc giám khảo của tiểu ban",
+    },
+    resolution: {
+      record: "Trưởng tiểu ban ghi nhận kết quả xử lý chênh lệch điểm",
+    },
+    scoresheet: {
+      reopen: "Trưởng tiểu ban mở lại phiếu chấm đã nộp",
+      importPaper: "Nhập phiếu chấm giấy",
     },
     conflict: {
       detect: "Phát hiện xung đột lợi ích",
