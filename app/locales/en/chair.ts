@@ -105,6 +105,7 @@ const chair: Translation<typeof vi> = {
     intro:
       "Many juries still score on paper. Download each panel's scoresheet template (filled in with the anonymous codes and the judges assigned), copy the points from the paper sheets and upload it here. The file is checked row by row before anything is saved; it can be imported only once it has no problem left, and it is imported whole or not at all.",
     fileStem: "scoresheets",
+    noRounds: "The contest has no rounds yet.",
     round: {
       noRubric: "The round has no rubric, so there is no scoresheet template yet.",
       noPanels: "The round has no panels yet.",
@@ -121,9 +122,9 @@ const chair: Translation<typeof vi> = {
       csv: "CSV",
       templateFor: "Download the {{format}} template of {{panel}}",
       importLink: "Import scoresheets",
-      importFor: "Import the scoresheets of {{panel}}",
+      importFor: "Import scoresheets: {{panel}}",
       chairView: "Follow progress",
-      chairViewFor: "Follow the progress of {{panel}}",
+      chairViewFor: "Follow progress: {{panel}}",
     },
     upload: {
       title: "Import paper scoresheets: {{panel}}",

@@ -105,6 +105,7 @@ const chair = {
     intro:
       "Nhiều hội đồng vẫn chấm trên giấy. Tải mẫu phiếu chấm của từng tiểu ban (đã ghi sẵn số phách và giám khảo được phân công), điền điểm từ phiếu giấy rồi nhập lại tại đây. Tệp được kiểm tra từng dòng trước khi lưu; chỉ khi không còn lỗi mới nhập được, và nhập toàn bộ hoặc không nhập dòng nào.",
     fileStem: "phieu-cham",
+    noRounds: "Cuộc thi chưa có vòng chấm.",
     round: {
       noRubric: "Vòng chấm chưa có thang điểm, nên chưa có mẫu phiếu chấm.",
       noPanels: "Vòng chấm chưa có tiểu ban.",

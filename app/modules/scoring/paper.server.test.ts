@@ -93,7 +93,7 @@ describe("templates", () => {
     const template = await paperTemplate(s.contest.id, s.panel.id, "vi", "xlsx");
     if (!("body" in template)) throw new Error("no template");
     expect(template.filename).toBe("phieu-cham-1-tieu-ban-giay.xlsx");
-    const read = await readPaperFile(writeFile(template.body as Buffer, "t.xlsx").path);
+    const read = await readPaperFile(writeFile(template.body as Uint8Array, "t.xlsx").path);
     expect(read).toMatchObject({ ok: true, kind: "xlsx" });
     if (!read.ok) return;
     expect(read.rows[0]!.cells).toEqual([
@@ -109,7 +109,7 @@ describe("templates", () => {
     ]);
     expect(read.rows.slice(1).map((r) => r.cells.slice(0, 3))).toHaveLength(6);
     // The blank template itself is valid to upload: every row is skipped, so it has no rows to import.
-    const checked = await preview(writeFile(template.body as Buffer, "t.xlsx"));
+    const checked = await preview(writeFile(template.body as Uint8Array, "t.xlsx"));
     expect(checked).toMatchObject({ ok: false, fileProblems: ["chair:paper.errors.noRows"], counts: { skipped: 6 } });
   });
 

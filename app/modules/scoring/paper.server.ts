@@ -79,6 +79,32 @@ export async function listPaperPanels(contestId: string) {
   };
 }
 
+/** One panel for its import page: names, whether the contest is judging, the rubric's criteria. Null when not the contest's. */
+export async function getPaperPanel(contestId: string, panelId: string) {
+  const panel = await prisma.panel.findFirst({
+    where: { id: panelId, round: { contestId } },
+    select: {
+      id: true,
+      name: true,
+      round: {
+        select: {
+          id: true,
+          name: true,
+          contest: { select: { phase: true } },
+          rubricVersion: { select: { criteria: { orderBy: { position: "asc" }, select: { name: true, maxPoints: true, step: true } } } },
+        },
+      },
+    },
+  });
+  if (!panel) return null;
+  return {
+    panel: { id: panel.id, name: panel.name },
+    round: { id: panel.round.id, name: panel.round.name },
+    judging: panel.round.contest.phase === "JUDGING",
+    criteria: (panel.round.rubricVersion?.criteria ?? []).map((c, i) => ({ number: i + 1, ...c })),
+  };
+}
+
 // ───────────────────────────── the panel's context ─────────────────────────────
 
 interface LoadedPanel {
@@ -142,7 +168,7 @@ const isRefusal = (value: unknown): value is Refused => typeof value === "object
 export interface PaperTemplateFile {
   filename: string;
   contentType: string;
-  body: Buffer | string;
+  body: Uint8Array<ArrayBuffer> | string;
 }
 
 function fileStem(lng: Language, round: { position: number }, panelName: string): string {
@@ -176,7 +202,7 @@ export async function paperTemplate(contestId: string, panelId: string, lng: Lan
     criteria: loaded.context.criteria.map((c) => ({ column: 2 + c.number, max: c.maxPoints })),
     criterionPrompt: (max) => t("chair:paper.columns.prompt", { max: formatNumber(max, lng) }),
   });
-  return { filename: `${stem}.xlsx`, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body };
+  return { filename: `${stem}.xlsx`, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: new Uint8Array(body) };
 }
 
 // ───────────────────────────── preview and import ─────────────────────────────
@@ -295,8 +321,8 @@ export async function importPaper(input: ImportInput): Promise<ImportResult> {
       if (!checked) return NOT_FOUND;
       if (isRefusal(checked)) return checked;
       const { loaded, validation, preview } = checked;
-      if (input.file.sha256 !== input.expectedSha256) throw new Stale(preview, PAPER_ERRORS.otherFile);
       if (!validation.ok) throw new Invalid(preview);
+      if (input.file.sha256 !== input.expectedSha256) throw new Stale(preview, PAPER_ERRORS.otherFile);
       if (preview.plan !== input.expectedPlan) throw new Stale(preview, PAPER_ERRORS.changed);
 
       const criteria = loaded.context.criteria;
