@@ -108,11 +108,16 @@ function useLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : "vi";
 }
 
-/** What the action said about this form: its success notice (its errors show inside the form). */
-function NoticeFor({ formId }: { formId: string }) {
+/**
+ * What the last action said, at the top of the page: the form it came from may be gone (a resolved
+ * entry leaves the flagged list). Field errors stay at their fields.
+ */
+function ActionOutcome() {
   const { t } = useTranslation();
-  const notice = useReply(formId)?.notice;
-  return notice ? <Notice>{t(notice.key as "chair:flagged.resolved", notice.values)}</Notice> : null;
+  const actionData = useActionData<typeof action>();
+  if (!actionData) return null;
+  if (actionData.notice) return <Notice>{t(actionData.notice.key as "chair:flagged.resolved", actionData.notice.values)}</Notice>;
+  return <FormErrors errors={actionData.result.error?.[""]} />;
 }
 
 /** The name of an entry for this contest: its anonymous code, plus code and title when not blind. */
@@ -147,7 +152,6 @@ function ReasonForm({
     <Form method="post" {...getFormProps(form)} className="space-y-2" preventScrollReset>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="entryId" value={entry.entryId} />
-      <FormErrors errors={form.errors} />
       <TextareaField
         label={label}
         help={help}
@@ -175,70 +179,70 @@ function FlaggedEntry({ view, entry }: { view: ChairView; entry: ChairEntry }) {
     return cell.kind === "submitted" ? [{ judge: j.name, total: cell.total }] : [];
   });
   return (
-    <li className="card space-y-3" aria-labelledby={headingId}>
-      <h3 id={headingId} className="font-semibold">
-        {t("chair:flagged.entry", { code: entryName(entry) })}
-      </h3>
-      {entry.title ? <p className="text-sm text-stone-700">{entry.title}</p> : null}
-      {entry.hidden ? (
-        <p className="text-sm">{t("chair:matrix.hiddenHelp")}</p>
-      ) : (
-        <p>
-          {t("chair:flagged.spread", {
-            spread: formatNumber(entry.spread ?? 0, lng),
-            threshold: formatNumber(view.round.threshold ?? 0, lng),
-          })}
-        </p>
-      )}
-      {entry.hidden ? null : (
-        <ul className="list-disc pl-5 text-sm">
-          {totals.map((row) => (
-            <li key={row.judge}>{t("chair:flagged.total", { judge: row.judge, total: row.total === null ? "—" : formatNumber(row.total, lng) })}</li>
-          ))}
-        </ul>
-      )}
-      {entry.resolutions.length > 0 ? (
-        <div className="space-y-1 text-sm">
-          <p className="font-medium">{t("chair:flagged.history")}</p>
-          <ul className="list-disc pl-5">
-            {entry.resolutions.map((r, i) => (
-              <li key={i}>
-                {t(r.kind === "RESOLVED" ? "chair:flagged.historyResolved" : "chair:flagged.historyExtra", {
-                  chair: r.chairName,
-                  date: formatDateTime(r.at, lng, view.contest.timeZone),
-                })}
-                {r.reason ? `: ${r.reason}` : ""}
-              </li>
+    <li>
+      <section className="card space-y-3" aria-labelledby={headingId}>
+        <h3 id={headingId} className="font-semibold">
+          {t("chair:flagged.entry", { code: entryName(entry) })}
+        </h3>
+        {entry.title ? <p className="text-sm text-stone-700">{entry.title}</p> : null}
+        {entry.hidden ? (
+          <p className="text-sm">{t("chair:matrix.hiddenHelp")}</p>
+        ) : (
+          <p>
+            {t("chair:flagged.spread", {
+              spread: formatNumber(entry.spread ?? 0, lng),
+              threshold: formatNumber(view.round.threshold ?? 0, lng),
+            })}
+          </p>
+        )}
+        {entry.hidden ? null : (
+          <ul className="list-disc pl-5 text-sm">
+            {totals.map((row) => (
+              <li key={row.judge}>{t("chair:flagged.total", { judge: row.judge, total: row.total === null ? "—" : formatNumber(row.total, lng) })}</li>
             ))}
           </ul>
-        </div>
-      ) : null}
-      <NoticeFor formId={extraFormId(entry.entryId)} />
-      <NoticeFor formId={resolveFormId(entry.entryId)} />
-      {view.access.isChair && view.judging ? (
-        <div className="grid gap-4 md:grid-cols-2">
-          <ReasonForm
-            formId={extraFormId(entry.entryId)}
-            intent="extraReader"
-            entry={entry}
-            label={t("chair:flagged.extraReason")}
-            help={t("chair:flagged.extraHelp")}
-            submit={t("chair:flagged.extraSubmit")}
-            required={false}
-            primary={false}
-          />
-          <ReasonForm
-            formId={resolveFormId(entry.entryId)}
-            intent="resolve"
-            entry={entry}
-            label={t("chair:flagged.resolveReason")}
-            help={t("chair:flagged.resolveHelp")}
-            submit={t("chair:flagged.resolveSubmit")}
-            required
-            primary
-          />
-        </div>
-      ) : null}
+        )}
+        {entry.resolutions.length > 0 ? (
+          <div className="space-y-1 text-sm">
+            <p className="font-medium">{t("chair:flagged.history")}</p>
+            <ul className="list-disc pl-5">
+              {entry.resolutions.map((r, i) => (
+                <li key={i}>
+                  {t(r.kind === "RESOLVED" ? "chair:flagged.historyResolved" : "chair:flagged.historyExtra", {
+                    chair: r.chairName,
+                    date: formatDateTime(r.at, lng, view.contest.timeZone),
+                  })}
+                  {r.reason ? `: ${r.reason}` : ""}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {view.access.isChair && view.judging ? (
+          <div className="grid gap-4 md:grid-cols-2">
+            <ReasonForm
+              formId={extraFormId(entry.entryId)}
+              intent="extraReader"
+              entry={entry}
+              label={t("chair:flagged.extraReason")}
+              help={t("chair:flagged.extraHelp")}
+              submit={t("chair:flagged.extraSubmit")}
+              required={false}
+              primary={false}
+            />
+            <ReasonForm
+              formId={resolveFormId(entry.entryId)}
+              intent="resolve"
+              entry={entry}
+              label={t("chair:flagged.resolveReason")}
+              help={t("chair:flagged.resolveHelp")}
+              submit={t("chair:flagged.resolveSubmit")}
+              required
+              primary
+            />
+          </div>
+        ) : null}
+      </section>
     </li>
   );
 }
@@ -258,8 +262,7 @@ function ReopenForm({ cell, judgeName, entry }: { cell: Extract<MatrixCell, { ki
         <input type="hidden" name="intent" value="reopen" />
         <input type="hidden" name="scoresheetId" value={cell.scoresheetId} />
         <input type="hidden" name="version" value={cell.version} />
-        <FormErrors errors={form.errors} />
-        <TextareaField
+          <TextareaField
           label={t("chair:reopen.reason")}
           errors={fields.reason.errors}
           textareaProps={{ ...getTextareaProps(fields.reason), rows: 2, maxLength: CHAIR_REASON_MAX, required: true }}
@@ -319,7 +322,6 @@ function ReminderSection({ view }: { view: ChairView }) {
         {t("chair:reminders.heading")}
       </h2>
       <p className="text-sm text-stone-700">{t("chair:reminders.intro", { hours: REMINDER_WINDOW_HOURS })}</p>
-      <NoticeFor formId={remindFormId} />
       {reminder.judges === 0 ? (
         <p>{t("chair:reminders.nobody")}</p>
       ) : (
@@ -329,8 +331,7 @@ function ReminderSection({ view }: { view: ChairView }) {
       {view.judging ? (
         <Form method="post" {...getFormProps(form)} preventScrollReset className="space-y-2">
           <input type="hidden" name="intent" value="remind" />
-          <FormErrors errors={form.errors} />
-          <button type="submit" className="btn-primary" disabled={navigation.state === "submitting" || reminder.judges === 0 || reminder.nextAt !== null}>
+              <button type="submit" className="btn-primary" disabled={navigation.state === "submitting" || reminder.judges === 0 || reminder.nextAt !== null}>
             {t("chair:reminders.submit")}
           </button>
         </Form>
@@ -366,6 +367,7 @@ export default function ChairPanel() {
         {view.judging ? null : <p className="text-sm font-medium">{t("chair:notJudging", { phase: t(`organize:phase.${view.contest.phase}`) })}</p>}
         {view.contest.blind ? <p className="text-sm text-stone-700">{t("chair:blindNote")}</p> : null}
       </div>
+      <ActionOutcome />
 
       <section aria-labelledby="progress-heading" className="space-y-3">
         <h2 id="progress-heading" className="text-lg font-semibold">
