@@ -8,7 +8,7 @@ interface Section {
   /** Path below /organize/:contestId ("" is the overview). */
   path: string;
   /** Key in the "organize" namespace, under nav. */
-  label: "overview" | "settings" | "categories" | "team" | "rubrics" | "rounds" | "conflicts" | "paper" | "audit";
+  label: "overview" | "settings" | "categories" | "team" | "rubrics" | "rounds" | "conflicts" | "originality" | "paper" | "audit";
   roles: readonly ContestRole[];
 }
 
@@ -23,6 +23,7 @@ export const CONTEST_SECTIONS: readonly Section[] = [
   { path: "rubrics", label: "rubrics", roles: ORGANIZER },
   { path: "rounds", label: "rounds", roles: ORGANIZER },
   { path: "conflicts", label: "conflicts", roles: STAFF },
+  { path: "originality", label: "originality", roles: STAFF },
   { path: "paper", label: "paper", roles: STAFF },
   { path: "audit", label: "audit", roles: ORGANIZER },
 ];

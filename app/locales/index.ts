@@ -14,6 +14,7 @@ import enRounds from "./en/rounds";
 import enTeam from "./en/team";
 import enEditor from "./en/editor";
 import enMasking from "./en/masking";
+import enOriginality from "./en/originality";
 import enChair from "./en/chair";
 import viAdmin from "./vi/admin";
 import viAudit from "./vi/audit";
@@ -29,6 +30,7 @@ import viRounds from "./vi/rounds";
 import viTeam from "./vi/team";
 import viEditor from "./vi/editor";
 import viMasking from "./vi/masking";
+import viOriginality from "./vi/originality";
 import viChair from "./vi/chair";
 
 export const resources = {
@@ -47,6 +49,7 @@ export const resources = {
     team: viTeam,
     editor: viEditor,
     masking: viMasking,
+    originality: viOriginality,
     chair: viChair,
   },
   en: {
@@ -64,6 +67,7 @@ export const resources = {
     team: enTeam,
     editor: enEditor,
     masking: enMasking,
+    originality: enOriginality,
     chair: enChair,
   },
 } as const;

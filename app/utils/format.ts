@@ -31,3 +31,8 @@ export const nameCollator = new Intl.Collator("vi", { sensitivity: "base", numer
 export function sortByName<T>(items: readonly T[], name: (item: T) => string): T[] {
   return [...items].sort((a, b) => nameCollator.compare(name(a), name(b)));
 }
+
+/** A share in [0, 1] as a whole percentage in the reader's language, e.g. 0.457 → "46%". */
+export function formatPercent(share: number, lng: Language): string {
+  return new Intl.NumberFormat(intlLocale[lng], { style: "percent", maximumFractionDigits: 0 }).format(share);
+}

@@ -1,9 +1,7 @@
 // Seeded helpers for generating reproducible data (benchmarks, the demo, tests), on top of the
-// project's one PRNG (app/utils/random.ts).
+// project's seeded generator (app/utils/random.ts).
 
-import { mulberry32 } from "#app/utils/random";
-
-export { mulberry32 };
+import { seededRandom } from "#app/utils/random";
 
 /** Derives an independent seed from a seed and a label, so streams do not shift one another. */
 export function deriveSeed(seed: number, label: string): number {
@@ -21,7 +19,7 @@ export class Rng {
   constructor(readonly next: () => number) {}
 
   static seeded(seed: number, label = ""): Rng {
-    return new Rng(mulberry32(label ? deriveSeed(seed, label) : seed));
+    return new Rng(seededRandom(label ? deriveSeed(seed, label) : seed));
   }
 
   /** An independent child stream, labelled so adding draws elsewhere does not change it. */

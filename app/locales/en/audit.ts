@@ -109,6 +109,9 @@ const audit: Translation<typeof vi> = {
       declare: "A judge declared a conflict of interest",
       decide: "Confirmed or dismissed a conflict of interest",
     },
+    originality: {
+      run: "Ran the originality check",
+    },
     rubric: {
       create: "Created a rubric",
       update: "Changed the rubric",

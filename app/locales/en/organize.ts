@@ -24,6 +24,7 @@ const organize: Translation<typeof vi> = {
     rubrics: "Rubrics",
     rounds: "Rounds and panels",
     conflicts: "Conflicts of interest",
+    originality: "Originality check",
     paper: "Paper scoresheets",
     audit: "Audit log",
   },

@@ -106,6 +106,9 @@ const audit = {
       declare: "Giám khảo khai báo xung đột lợi ích",
       decide: "Xác nhận/bỏ qua xung đột lợi ích",
     },
+    originality: {
+      run: "Kiểm tra trùng lặp nội dung",
+    },
     rubric: {
       create: "Tạo thang điểm",
       update: "Sửa thang điểm",

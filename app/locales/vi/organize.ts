@@ -21,6 +21,7 @@ const organize = {
     rubrics: "Thang điểm",
     rounds: "Vòng chấm và tiểu ban",
     conflicts: "Xung đột lợi ích",
+    originality: "Kiểm tra trùng lặp",
     paper: "Phiếu chấm giấy",
     audit: "Nhật ký",
   },

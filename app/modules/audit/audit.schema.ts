@@ -48,6 +48,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "panel.updateJudge",
   "panel.setChair",
   "panel.removeJudge",
+  "originality.run",
   "panel.remind",
   "resolution.record",
   "scoresheet.reopen",

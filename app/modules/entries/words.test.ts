@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import { countWords } from "./words";
+import { countWords, wordSpans } from "./words";
 
 it("counts whitespace-separated tokens, as a word processor does", () => {
   expect(countWords("")).toBe(0);
@@ -17,6 +17,18 @@ it("is the number of tokens joined by any whitespace", () => {
     fc.property(fc.array(fc.tuple(token, gap), { maxLength: 50 }), gap, (parts, lead) => {
       const text = lead + parts.map(([t, g]) => t + g).join("");
       expect(countWords(text)).toBe(parts.length);
+    }),
+  );
+});
+
+it("locates exactly the words it counts", () => {
+  const text = "  Bảo vệ\u00a0nền tảng –\ntư tưởng. ";
+  expect(wordSpans(text).map(([s, e]) => text.slice(s, e))).toEqual(["Bảo", "vệ", "nền", "tảng", "–", "tư", "tưởng."]);
+  fc.assert(
+    fc.property(fc.string({ unit: fc.constantFrom("a", "ệ", "Đ", ".", " ", "\n", "\t", "\u00a0", "\r") }), (s) => {
+      const spans = wordSpans(s);
+      expect(spans).toHaveLength(countWords(s));
+      expect(spans.map(([a, b]) => s.slice(a, b))).toEqual(s.trim() === "" ? [] : s.trim().split(/\s+/u));
     }),
   );
 });

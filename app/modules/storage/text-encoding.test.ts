@@ -1,6 +1,6 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { mulberry32 } from "#app/utils/random";
+import { seededRandom } from "#app/utils/random";
 import { VIETNAMESE_PARAGRAPHS, utf16be, utf16le, windows1258 } from "#tests/fixtures/documents";
 import { decodeText } from "./text-encoding";
 
@@ -38,7 +38,7 @@ describe("decodeText", () => {
   });
 
   it("refuses binary: a NUL byte, or control characters beyond a trace", () => {
-    const random = mulberry32(7);
+    const random = seededRandom(7);
     const noise = Uint8Array.from({ length: 4096 }, () => Math.floor(random() * 256));
     expect(noise).toContain(0);
     expect(decodeText(noise)).toBeNull();

@@ -1,0 +1,83 @@
+import type { Translation } from "../types";
+import type vi from "../vi/originality";
+
+const originality: Translation<typeof vi> = {
+  title: "Originality check",
+  heading: "Originality check",
+  intro:
+    "The portal compares the submitted entries of the contest with each other and with the entries of earlier contests on the portal, then lists the pairs of entries that share passages. A pair's similarity is the share of text lying in the shared passages, taken on the entry where it is higher. Familiar phrases and quotations that many entries use are not counted as copying.",
+  thresholdNote: "Only pairs with a similarity of {{threshold}} or more are stored and shown.",
+  run: {
+    heading: "Check",
+    never: "This contest has not been checked yet.",
+    last: "Last check: {{when}} ({{name}}).",
+    lastBySystem: "Last check: {{when}}.",
+    counts:
+      "{{entries}} entries checked, also compared with {{earlier}} entries of earlier contests: {{pairs}} similar pairs, involving {{flagged}} entries of this contest.",
+    countsWithoutEarlier: "{{entries}} entries checked (no entries of earlier contests to compare with): {{pairs}} similar pairs, involving {{flagged}} entries.",
+    withoutText: "Entries without text, not checked: {{count}}.",
+    changed: "Entries submitted or replaced since the last check: {{count}}. Run the check again to update the results.",
+    submit: "Run the check",
+    again: "Check again",
+    running: "Checking… With many entries the comparison may take a few minutes; please keep this page open.",
+    done: "Check finished: {{entries}} entries, {{pairs}} similar pairs.",
+  },
+  filter: {
+    legend: "Filter the list",
+    min: "Minimum similarity (%)",
+    minHelp: "From 0 to 100. Enter 0 to see every checked entry.",
+    submit: "Filter",
+    reset: "Clear filter",
+  },
+  summary: "{{total}} entries with a similarity of {{min}}% or more, out of {{checked}} checked entries.",
+  empty: "No entry matches the filter.",
+  columns: {
+    code: "Entry code",
+    title: "Title",
+    score: "Highest similarity",
+    pairs: "Similar to",
+  },
+  sortedBy: "The list is sorted by “{{column}}”.",
+  noCode: "(no code yet)",
+  pair: {
+    compare: "Compare",
+    earlier: "contest “{{contest}}”",
+    stale: "replaced since",
+    more: "and {{count}} more pairs",
+  },
+  pages: {
+    label: "Pages",
+    previous: "Previous page",
+    next: "Next page",
+    status: "Page {{page}} of {{pages}}",
+  },
+  compare: {
+    title: "Compare two entries",
+    heading: "Compare two entries",
+    back: "Back to the originality check",
+    score: "Similarity",
+    computedAt: "Checked",
+    sides: "The two entries compared",
+    thisContest: "Entry of this contest",
+    earlierContest: "Entry of the contest “{{contest}}”",
+    words: "Words compared",
+    share: "Share of the text in shared passages",
+    version: "Version compared",
+    versionNumber: "Version {{number}}",
+    notCurrent: "The author replaced the essay after this check; the results below are for version {{number}}.",
+    missing: "The text of the version compared is no longer available.",
+    passages: "Shared passages",
+    passageColumn: "Passage",
+    passageWords: "Words",
+    passage: "Passage {{n}}",
+    showInText: "Show passage {{n}} in entry {{code}}",
+    excerptNote: "Long passages show their first {{words}} words here; each passage is highlighted in full in the texts below.",
+    texts: "Full texts",
+    textOf: "Full text of entry {{code}}",
+    noPassages: "No shared passage is stored for this pair.",
+  },
+  errors: {
+    minPercent: "Enter a whole number from 0 to 100.",
+  },
+};
+export default originality;
