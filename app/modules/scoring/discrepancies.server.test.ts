@@ -11,7 +11,7 @@ describe("roundDisagreements", () => {
     const rounds = [await createTestRound(contest.id, { rubricVersionId }), await createTestRound(contest.id, { rubricVersionId })];
     for (const r of rounds) await prisma.round.update({ where: { id: r.id }, data: { spreadThreshold: 10 } });
     const [entry] = await createTestEntries(contest.id, categories[0]!.id, 1);
-    const judges = [];
+    const judges: { id: string }[] = [];
     for (let j = 0; j < 5; j++) judges.push((await addContestMember(contest.id, "JUDGE")).user);
     const panel = await createTestPanel(rounds[0]!.id);
     await placeEntries(rounds[0]!.id, panel.id, [entry!.id]);
