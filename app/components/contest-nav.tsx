@@ -26,6 +26,7 @@ export const CONTEST_SECTIONS: readonly Section[] = [
   { path: "entries", label: "entries", roles: STAFF },
   { path: "originality", label: "originality", roles: STAFF },
   { path: "rounds", label: "rounds", roles: ORGANIZER },
+  { path: "paper", label: "paper", roles: STAFF },
   { path: "results", label: "results", roles: ORGANIZER },
   { path: "audit", label: "audit", roles: ORGANIZER },
 ];

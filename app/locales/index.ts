@@ -18,6 +18,7 @@ import enScoring from "./en/scoring";
 import enOriginality from "./en/originality";
 import enResults from "./en/results";
 import enEntries from "./en/entries";
+import enChair from "./en/chair";
 import viAdmin from "./vi/admin";
 import viAudit from "./vi/audit";
 import viAuth from "./vi/auth";
@@ -36,6 +37,7 @@ import viScoring from "./vi/scoring";
 import viOriginality from "./vi/originality";
 import viResults from "./vi/results";
 import viEntries from "./vi/entries";
+import viChair from "./vi/chair";
 
 export const resources = {
   vi: {
@@ -57,6 +59,7 @@ export const resources = {
     originality: viOriginality,
     results: viResults,
     entries: viEntries,
+    chair: viChair,
   },
   en: {
     common: enCommon,
@@ -77,6 +80,7 @@ export const resources = {
     originality: enOriginality,
     results: enResults,
     entries: enEntries,
+    chair: enChair,
   },
 } as const;
 

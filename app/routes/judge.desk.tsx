@@ -80,7 +80,14 @@ function PanelSection({ panel }: { panel: DeskPanel }) {
         <h4 id={headingId} className="text-lg font-semibold">
           {panel.name}
         </h4>
-        {panel.isChair ? <span className="rounded bg-brand-50 px-2 py-0.5 text-sm text-brand-800">{t("scoring:desk.chair")}</span> : null}
+        {panel.isChair ? (
+          <>
+            <span className="rounded bg-brand-50 px-2 py-0.5 text-sm text-brand-800">{t("scoring:desk.chair")}</span>
+            <Link to={`/judge/panels/${panel.id}`} className="link text-sm">
+              {t("scoring:desk.chairView")}
+            </Link>
+          </>
+        ) : null}
       </div>
       {panel.items.length === 0 ? (
         <p className="text-stone-700">{t("scoring:desk.noAssignments")}</p>

@@ -99,6 +99,10 @@ const audit: Translation<typeof vi> = {
       updateJudge: "Changed a judge's cap",
       setChair: "Appointed a panel chair",
       removeJudge: "Removed a judge from a panel",
+      remind: "Reminded the panel's judges",
+    },
+    resolution: {
+      record: "Chair recorded how a disagreement was settled",
     },
     conflict: {
       detect: "Detected conflicts of interest",
@@ -108,6 +112,8 @@ const audit: Translation<typeof vi> = {
     scoresheet: {
       start: "A judge started scoring an entry",
       submit: "A judge submitted a scoresheet",
+      reopen: "Chair reopened a submitted scoresheet",
+      importPaper: "Imported paper scoresheets",
     },
     originality: {
       run: "Ran the originality check",

@@ -27,6 +27,7 @@ const organize: Translation<typeof vi> = {
     conflicts: "Conflicts of interest",
     originality: "Originality check",
     results: "Results",
+    paper: "Paper scoresheets",
     audit: "Audit log",
   },
   phase: {

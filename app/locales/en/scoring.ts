@@ -21,6 +21,7 @@ const scoring: Translation<typeof vi> = {
     deadline: "Judging deadline: {{date}}",
     noDeadline: "The round has no judging deadline.",
     deadlinePassed: "The judging deadline has passed ({{date}}). Scoresheets not submitted are kept as they are but can no longer be changed; ask the organizers if you need more time.",
+    chairView: "Panel overview (chair)",
     chair: "You chair this panel",
     progress: "{{submitted}} of {{assigned}} submitted",
     progressLabel: "Scoring progress: {{panel}}",

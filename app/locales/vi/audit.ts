@@ -96,6 +96,10 @@ const audit = {
       updateJudge: "Đổi số bài tối đa của giám khảo",
       setChair: "Chỉ định trưởng tiểu ban",
       removeJudge: "Rút giám khảo khỏi tiểu ban",
+      remind: "Gửi thư nhắc giám khảo của tiểu ban",
+    },
+    resolution: {
+      record: "Trưởng tiểu ban ghi nhận kết quả xử lý chênh lệch điểm",
     },
     conflict: {
       detect: "Phát hiện xung đột lợi ích",
@@ -105,6 +109,8 @@ const audit = {
     scoresheet: {
       start: "Giám khảo bắt đầu chấm một bài",
       submit: "Giám khảo nộp phiếu chấm",
+      reopen: "Trưởng tiểu ban mở lại phiếu chấm đã nộp",
+      importPaper: "Nhập phiếu chấm giấy",
     },
     originality: {
       run: "Kiểm tra trùng lặp nội dung",

@@ -24,6 +24,7 @@ const organize = {
     conflicts: "Xung đột lợi ích",
     originality: "Kiểm tra trùng lặp",
     results: "Kết quả",
+    paper: "Phiếu chấm giấy",
     audit: "Nhật ký",
   },
   phase: {

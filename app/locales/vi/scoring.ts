@@ -20,6 +20,7 @@ const scoring = {
     deadline: "Hạn chấm: {{date}}",
     noDeadline: "Vòng chấm chưa đặt hạn chấm.",
     deadlinePassed: "Đã hết hạn chấm ({{date}}). Phiếu chấm chưa nộp được giữ nguyên nhưng không sửa được nữa; liên hệ ban tổ chức nếu cần gia hạn.",
+    chairView: "Theo dõi tiểu ban (trưởng tiểu ban)",
     chair: "Bạn là trưởng tiểu ban",
     progress: "Đã nộp {{submitted}}/{{assigned}} bài",
     progressLabel: "Tiến độ chấm: {{panel}}",

@@ -12,7 +12,7 @@ export interface MailContent {
   links: string[];
 }
 
-type Block = { paragraph: string } | { link: { label: string; url: string } };
+export type Block = { paragraph: string } | { link: { label: string; url: string } };
 
 function escapeHtml(value: string): string {
   return value
@@ -24,7 +24,7 @@ function escapeHtml(value: string): string {
 }
 
 /** One layout for every message: greeting, blocks, then the footer lines. */
-function compose(t: TFunction, lng: Language, subject: string, blocks: Block[], footer: string[]): MailContent {
+export function compose(t: TFunction, lng: Language, subject: string, blocks: Block[], footer: string[]): MailContent {
   const all: Block[] = [{ paragraph: t("mail:greeting") }, ...blocks, ...footer.map((paragraph) => ({ paragraph }))];
   const text = all
     .map((b) => ("paragraph" in b ? b.paragraph : `${b.link.label}:\n${b.link.url}`))
@@ -50,7 +50,7 @@ function compose(t: TFunction, lng: Language, subject: string, blocks: Block[], 
   return { subject, text, html, links };
 }
 
-function footer(t: TFunction, ignorable: boolean): string[] {
+export function footer(t: TFunction, ignorable: boolean): string[] {
   const appName = t("appName");
   return [...(ignorable ? [t("mail:ignore")] : []), t("mail:automatic", { appName })];
 }

@@ -148,22 +148,26 @@ export async function repairEntry(input: EntryChangeInput): Promise<EntryChange 
  * can take it.
  */
 export async function addExtraReader(input: EntryChangeInput): Promise<EntryChange | Refusal> {
-  return orRefusal(() =>
-    prisma.$transaction(async (tx) => {
-      const ctx = await context(tx, input);
-      const { picked } = pickJudges(ctx.candidates, 1, input.seed ?? 1);
-      if (picked.length === 0) throw new RefusalError(refused("rounds:repair.noExtraReader"));
-      const added = await give(tx, ctx, input, picked, "EXTRA_READER");
-      await audit(tx, {
-        actorId: input.actorId,
-        contestId: input.contestId,
-        action: "assignment.extraReader",
-        targetType: "Entry",
-        targetId: input.entryId,
-        data: { roundId: input.roundId, judgeId: picked[0] },
-        ip: input.ip ?? null,
-      });
-      return { ok: true as const, added, short: 0 };
-    }),
-  );
+  return orRefusal(() => prisma.$transaction((tx) => addExtraReaderTx(tx, input)));
+}
+
+/**
+ * addExtraReader inside the caller's transaction (the chair's view records its Resolution in the
+ * same commit). A refusal is thrown as a RefusalError: run it under orRefusal.
+ */
+export async function addExtraReaderTx(tx: Tx, input: EntryChangeInput): Promise<EntryChange> {
+  const ctx = await context(tx, input);
+  const { picked } = pickJudges(ctx.candidates, 1, input.seed ?? 1);
+  if (picked.length === 0) throw new RefusalError(refused("rounds:repair.noExtraReader"));
+  const added = await give(tx, ctx, input, picked, "EXTRA_READER");
+  await audit(tx, {
+    actorId: input.actorId,
+    contestId: input.contestId,
+    action: "assignment.extraReader",
+    targetType: "Entry",
+    targetId: input.entryId,
+    data: { roundId: input.roundId, judgeId: picked[0] },
+    ip: input.ip ?? null,
+  });
+  return { ok: true as const, added, short: 0 };
 }
