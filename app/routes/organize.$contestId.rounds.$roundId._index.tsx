@@ -359,7 +359,7 @@ function CreatePanelForm({ page, actionData }: { page: RoundPage; actionData: Ac
       <h3 id="create-panel-heading" className="text-lg font-semibold">
         {t("rounds:panels.createHeading")}
       </h3>
-      <Form method="post" {...getFormProps(form)} key={`create-panel-${page.panels.length}`} className="grid items-end gap-3 md:grid-cols-[1fr_1fr_auto]">
+      <Form method="post" {...getFormProps(form)} key={`create-panel-${page.panels.length}-${page.newPanelName}`} className="grid items-end gap-3 md:grid-cols-[1fr_1fr_auto]">
         <input type="hidden" name="intent" value="createPanel" />
         <div className="md:col-span-3">
           <FormErrors errors={form.errors} />
@@ -367,7 +367,7 @@ function CreatePanelForm({ page, actionData }: { page: RoundPage; actionData: Ac
         <Field
           label={t("rounds:panels.name")}
           errors={fields.name.errors}
-          inputProps={{ ...getInputProps(fields.name, { type: "text" }), defaultValue: t("rounds:panels.defaultName", { n: page.panels.length + 1 }) }}
+          inputProps={{ ...getInputProps(fields.name, { type: "text" }), defaultValue: page.newPanelName }}
         />
         <CategorySelect field={fields.categoryId} categories={page.categories} defaultValue="" />
         <button type="submit" className="btn-primary">

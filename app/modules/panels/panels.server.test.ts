@@ -5,6 +5,7 @@ import { createTestAssignment, createTestPanel, createTestRound, placeEntries, s
 import {
   addPanelJudge,
   createPanel,
+  defaultPanelName,
   deletePanel,
   getRoundPage,
   panelRevision,
@@ -202,6 +203,34 @@ describe("getRoundPage", () => {
     expect(page.judges.map((j) => j.name)).toEqual(["Bùi Văn An", "Dương Văn Chính", "Đặng Thị Bình"]);
     expect(page.distribution).toEqual({ entrySet: 3, onPanels: 1, withoutPanel: 1 });
     expect(page.panels.find((p) => p.id === p2.id)!.revision).toBe(panelRevision(p2));
+    expect(page.newPanelName).toBe("Tiểu ban 3");
     expect(await getRoundPage((await createTestContest()).contest.id, s.round.id)).toBeNull();
+  });
+
+  it("offers a new panel a free name in the contest's language, whoever reads the page", async () => {
+    const s = await setup();
+    expect((await getRoundPage(s.contest.id, s.round.id))!.newPanelName).toBe("Tiểu ban 1");
+    const first = await createPanel({ contestId: s.contest.id, roundId: s.round.id, name: "Tiểu ban 1", categoryId: null, actorId: s.organizerId });
+    await createPanel({ contestId: s.contest.id, roundId: s.round.id, name: "Tiểu ban 2", categoryId: null, actorId: s.organizerId });
+    expect(first.ok).toBe(true);
+    // With "Tiểu ban 1" deleted, one panel is left, and "Tiểu ban 2" is taken: the offer is one that can be created.
+    await deletePanel({ ...scope(s, first.ok ? first.panelId : ""), actorId: s.organizerId });
+    const offered = (await getRoundPage(s.contest.id, s.round.id))!.newPanelName;
+    expect(offered).toBe("Tiểu ban 3");
+    expect((await createPanel({ contestId: s.contest.id, roundId: s.round.id, name: offered, categoryId: null, actorId: s.organizerId })).ok).toBe(true);
+
+    await prisma.contest.update({ where: { id: s.contest.id }, data: { locale: "en" } });
+    expect((await getRoundPage(s.contest.id, s.round.id))!.newPanelName).toBe("Panel 3");
+  });
+});
+
+describe("defaultPanelName", () => {
+  it("counts on from the panels there are and skips a taken name in any case", () => {
+    expect(defaultPanelName("vi", [])).toBe("Tiểu ban 1");
+    expect(defaultPanelName("vi", ["Tiểu ban A"])).toBe("Tiểu ban 2");
+    expect(defaultPanelName("vi", ["tiểu ban 2"])).toBe("Tiểu ban 3");
+    expect(defaultPanelName("vi", ["Tiểu ban 2", "Tiểu ban 3"])).toBe("Tiểu ban 4");
+    expect(defaultPanelName("en", ["Panel 1"])).toBe("Panel 2");
+    expect(defaultPanelName("xx", [])).toBe("Tiểu ban 1");
   });
 });

@@ -21,6 +21,7 @@ import { audit } from "#app/modules/audit/audit.server";
 import { lockContest } from "#app/modules/contests/lock.server";
 import { prisma, type Tx } from "#app/utils/db.server";
 import { sortByName } from "#app/utils/format";
+import { defaultLanguage, getFixedT, isLanguage } from "#app/utils/i18n";
 import { countDefaultEntrySet } from "./distribute.server";
 import { CHANGED_MEANWHILE, invalid, NOT_FOUND, orRefusal, RefusalError, refused, type Refusal } from "./refusal";
 import { getRoundSettings } from "./rounds.server";
@@ -275,6 +276,19 @@ export async function removePanelJudge(input: Who & PanelScope & { userId: strin
  * seats and counts, the contest's categories and judges, and where the round's entries stand.
  * Null when the round is not the contest's.
  */
+/**
+ * The name a new panel is offered: "Tiểu ban n" in the contest's language (panel names are the
+ * contest's content, like round names), n one more than the panels there are, or the next free
+ * one when that name is taken (after a panel was deleted or renamed).
+ */
+export function defaultPanelName(contestLocale: string, existing: readonly string[]): string {
+  const t = getFixedT(isLanguage(contestLocale) ? contestLocale : defaultLanguage);
+  for (let n = existing.length + 1; ; n++) {
+    const name = t("rounds:panels.defaultName", { n });
+    if (!existing.some((e) => sameName.compare(e, name) === 0)) return name;
+  }
+}
+
 export async function getRoundPage(contestId: string, roundId: string) {
   const settings = await getRoundSettings(prisma, contestId, roundId);
   if (!settings) return null;
@@ -331,6 +345,7 @@ export async function getRoundPage(contestId: string, roundId: string) {
       })),
     })),
     distribution: { entrySet, onPanels: placed, withoutPanel },
+    newPanelName: defaultPanelName(settings.contest.locale, panels.map((p) => p.name)),
   };
 }
 
