@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, sortByName } from "./format";
+import { formatDate, formatDateTime, sortByName } from "./format";
 
 describe("formatDateTime", () => {
   // 2026-06-30 17:00 UTC is already 1 July, 00:00 in Hà Nội (UTC+7).
@@ -10,8 +10,11 @@ describe("formatDateTime", () => {
     expect(formatDateTime(instant, "en", "UTC")).toMatch(/30 June 2026.*17:00/);
   });
 
-  it("writes Vietnamese dates in Vietnamese", () => {
-    expect(formatDateTime(instant, "vi", "Asia/Ho_Chi_Minh")).toContain("tháng 7");
+  it("writes Vietnamese dates as administrative documents do, on the contest's clock", () => {
+    expect(formatDateTime(instant, "vi", "Asia/Ho_Chi_Minh")).toBe("00:00 ngày 1 tháng 7 năm 2026");
+    expect(formatDateTime(instant, "vi", "UTC")).toBe("17:00 ngày 30 tháng 6 năm 2026");
+    expect(formatDate(instant, "vi", "Asia/Ho_Chi_Minh")).toBe("ngày 1 tháng 7 năm 2026");
+    expect(formatDate(new Date("2026-12-20T10:00:00Z"), "vi", "Asia/Ho_Chi_Minh")).toBe("ngày 20 tháng 12 năm 2026");
   });
 });
 

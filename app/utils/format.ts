@@ -5,17 +5,44 @@ export const DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
 const intlLocale: Record<Language, string> = { vi: "vi-VN", en: "en-GB" };
 
-/** A date and time as people of that language write it, in the given (contest's) time zone. */
-export function formatDateTime(date: Date | string, lng: Language, timeZone: string = DEFAULT_TIME_ZONE): string {
-  return new Intl.DateTimeFormat(intlLocale[lng], {
-    dateStyle: "long",
-    timeStyle: "short",
+/** The calendar parts of an instant in a time zone. */
+function dateParts(date: Date | string, timeZone: string) {
+  const parts = new Intl.DateTimeFormat("en-US", {
     timeZone,
-  }).format(new Date(date));
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(date));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute") };
 }
 
+/**
+ * A date as people of that language write it, in the given (contest's) time zone. Vietnamese is
+ * written the way administrative documents write it, "ngày 2 tháng 12 năm 2026" (Intl's own
+ * Vietnamese long date, "2 tháng 12, 2026", is not); English as "2 December 2026".
+ */
 export function formatDate(date: Date | string, lng: Language, timeZone: string = DEFAULT_TIME_ZONE): string {
+  if (lng === "vi") {
+    const p = dateParts(date, timeZone);
+    return `ngày ${p.day} tháng ${p.month} năm ${p.year}`;
+  }
   return new Intl.DateTimeFormat(intlLocale[lng], { dateStyle: "long", timeZone }).format(new Date(date));
+}
+
+/**
+ * A date and time, in the given (contest's) time zone: "17:00 ngày 20 tháng 12 năm 2026" in
+ * Vietnamese (time first, as documents write it), "20 December 2026 at 17:00" in English.
+ */
+export function formatDateTime(date: Date | string, lng: Language, timeZone: string = DEFAULT_TIME_ZONE): string {
+  if (lng === "vi") {
+    const p = dateParts(date, timeZone);
+    return `${p.hour}:${p.minute} ${formatDate(date, lng, timeZone)}`;
+  }
+  return new Intl.DateTimeFormat(intlLocale[lng], { dateStyle: "long", timeStyle: "short", timeZone }).format(new Date(date));
 }
 
 export function formatNumber(value: number, lng: Language, fractionDigits?: number): string {

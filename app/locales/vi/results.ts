@@ -226,7 +226,7 @@ const results = {
   public: {
     title: "Kết quả: {{contest}}",
     heading: "Kết quả cuộc thi «{{contest}}»",
-    version: "Phiên bản {{version}}, công bố ngày {{date}}.",
+    version: "Phiên bản {{version}}, công bố {{date}}.",
     correction: "Bản đính chính. Lý do: {{reason}}",
     superseded: "Đây là phiên bản {{version}}; kết quả đã được đính chính ở phiên bản {{latest}}.",
     latestLink: "Xem phiên bản mới nhất",
@@ -254,7 +254,7 @@ const results = {
     codeHelp: "Dạng GCN-XXXX-XXXX-XXXX; không phân biệt chữ hoa, chữ thường.",
     submit: "Tra cứu",
     valid: "Giấy chứng nhận hợp lệ",
-    certifies: "Giấy chứng nhận có mã {{code}} được cấp theo kết quả cuộc thi, phiên bản {{version}} công bố ngày {{date}}:",
+    certifies: "Giấy chứng nhận có mã {{code}} được cấp theo kết quả cuộc thi, phiên bản {{version}} công bố {{date}}:",
     contest: "Cuộc thi",
     category: "Đối tượng dự thi",
     prize: "Giải",
@@ -276,7 +276,7 @@ const results = {
     noPrize: "Bài dự thi không nằm trong danh sách đạt giải.",
     score: "Điểm: {{score}}/{{scale}}.",
     certificate: "Mã xác thực giấy chứng nhận: {{code}}",
-    version: "Theo kết quả công bố, phiên bản {{version}} ngày {{date}}.",
+    version: "Theo kết quả công bố, phiên bản {{version}}, {{date}}.",
     publicLink: "Xem kết quả công bố của cuộc thi",
     roundsHeading: "Các vòng chấm và nhận xét của giám khảo",
     status: {

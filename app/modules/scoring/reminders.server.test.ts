@@ -60,7 +60,7 @@ describe("sendPanelReminders", () => {
     const [vietnamese] = await mailsTo(s.judges[2]!.email);
     expect(vietnamese!.subject).toBe("Nhắc việc chấm thi: còn 1 phiếu chấm chưa nộp — Cuộc thi Bảo vệ nền tảng tư tưởng");
     expect(vietnamese!.text).toContain("Bạn còn 1 phiếu chấm chưa nộp ở Tiểu ban Nhắc, Vòng sơ khảo");
-    expect(vietnamese!.text).toContain("Hạn chấm: lúc 17:00 20 tháng 12, 2026 (giờ Asia/Ho_Chi_Minh).");
+    expect(vietnamese!.text).toContain("Hạn chấm: 17:00 ngày 20 tháng 12 năm 2026 (giờ Asia/Ho_Chi_Minh).");
 
     for (const mail of [english!, vietnamese!]) {
       for (const e of s.entries) {
