@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { icc1, kendallW, midranks } from "./agreement";
+import { icc1, iccReading, kendallW, midranks } from "./agreement";
 
 // Shrout, P. E. & Fleiss, J. L. (1979), "Intraclass correlations: uses in assessing rater
 // reliability", Psychological Bulletin 86(2), Table 2: six targets, four judges. The paper gives
@@ -109,6 +109,12 @@ describe("icc1", () => {
     expect(r.msb).toBe(0);
     expect(r.single).toBeCloseTo(-1, 12); // −1/(k₀ − 1) with k₀ = 2
     expect(r.average).toBeNull();
+  });
+});
+
+describe("iccReading", () => {
+  it("follows Koo and Li's bands, lower bounds included", () => {
+    expect([-0.2, 0.49, 0.5, 0.74, 0.75, 0.89, 0.9, 1].map(iccReading)).toEqual(["poor", "poor", "moderate", "moderate", "good", "good", "excellent", "excellent"]);
   });
 });
 

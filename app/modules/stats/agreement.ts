@@ -149,3 +149,13 @@ export function kendallW(scores: readonly (readonly number[])[]): KendallW | nul
   if (!(denominator > 0)) return null;
   return { w: Math.min(1, Math.max(0, (12 * s) / denominator)), judges: m, entries: n };
 }
+
+export type IccReading = "poor" | "moderate" | "good" | "excellent";
+
+/** Koo and Li's (2016) bands for reading an ICC: below 0.5 poor, 0.75 moderate, 0.9 good, then excellent. */
+export function iccReading(value: number): IccReading {
+  if (value < 0.5) return "poor";
+  if (value < 0.75) return "moderate";
+  if (value < 0.9) return "good";
+  return "excellent";
+}

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { icc1 } from "./agreement";
-import { agreementByPanel, criterionAverages, judgeStatistics, largestCompleteBlock, meanWithInterval, type SheetRow } from "./judging";
+import { agreementByPanel, criterionAverages, deviationReading, judgeStatistics, largestCompleteBlock, meanWithInterval, type SheetRow } from "./judging";
 
 const sheet = (entryId: string, judgeId: string, total: number, panelId = "p1"): SheetRow => ({ entryId, judgeId, panelId, total });
 
@@ -89,6 +89,16 @@ describe("meanWithInterval", () => {
     // Differences 1, 2, 3: mean 2, sd 1, interval 2 ± t(0.975; 2)/√3 = 2 ± 4.3027/1.7321.
     const r = meanWithInterval([1, 2, 3])!;
     expect(r.ci![0]).toBeCloseTo(2 - 4.302653 / Math.sqrt(3), 5);
+  });
+});
+
+describe("deviationReading", () => {
+  it("reads harsh or lenient only when the interval leaves out 0", () => {
+    expect(deviationReading(meanWithInterval([-6, -5, -7]))).toBe("harsh");
+    expect(deviationReading(meanWithInterval([6, 5, 7]))).toBe("lenient");
+    expect(deviationReading(meanWithInterval([-6, 5, 2]))).toBe("even");
+    expect(deviationReading(meanWithInterval([-20]))).toBe("notEnough");
+    expect(deviationReading(null)).toBe("notEnough");
   });
 });
 

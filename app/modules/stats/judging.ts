@@ -65,6 +65,16 @@ export function meanWithInterval(differences: readonly number[], confidence = CO
   return { mean: m, entries: differences.length, sd: Math.sqrt(variance), ci: [m - half, m + half] };
 }
 
+export type DeviationReading = "harsh" | "lenient" | "even" | "notEnough";
+
+/** Harsher or more lenient than the co-readers when the interval leaves out 0; no reading without an interval. */
+export function deviationReading(deviation: Deviation | null): DeviationReading {
+  if (!deviation?.ci) return "notEnough";
+  if (deviation.ci[1] < 0) return "harsh";
+  if (deviation.ci[0] > 0) return "lenient";
+  return "even";
+}
+
 /**
  * Per judge and panel: the distribution of the judge's totals and the co-reader deviation (the
  * other readers of an entry are everyone else who submitted a sheet for it in the round).
