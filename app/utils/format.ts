@@ -36,3 +36,13 @@ export function sortByName<T>(items: readonly T[], name: (item: T) => string): T
 export function formatPercent(share: number, lng: Language): string {
   return new Intl.NumberFormat(intlLocale[lng], { style: "percent", maximumFractionDigits: 0 }).format(share);
 }
+
+/**
+ * A calendar day "YYYY-MM-DD" (already a day of the contest's time zone, so no zone applies):
+ * "long" as formatDate writes it ("15 tháng 3, 2026"), "short" as day and month ("15/3").
+ */
+export function formatDay(day: string, lng: Language, style: "long" | "short" = "long"): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const options: Intl.DateTimeFormatOptions = style === "long" ? { dateStyle: "long" } : { day: "numeric", month: "numeric" };
+  return new Intl.DateTimeFormat(intlLocale[lng], { ...options, timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d, 12)));
+}
