@@ -8,7 +8,7 @@ interface Section {
   /** Path below /organize/:contestId ("" is the overview). */
   path: string;
   /** Key in the "organize" namespace, under nav. */
-  label: "overview" | "settings" | "categories" | "team" | "rubrics" | "rounds" | "conflicts" | "originality" | "audit";
+  label: "overview" | "settings" | "categories" | "team" | "rubrics" | "rounds" | "conflicts" | "originality" | "stats" | "audit";
   roles: readonly ContestRole[];
 }
 
@@ -24,6 +24,7 @@ export const CONTEST_SECTIONS: readonly Section[] = [
   { path: "rounds", label: "rounds", roles: ORGANIZER },
   { path: "conflicts", label: "conflicts", roles: STAFF },
   { path: "originality", label: "originality", roles: STAFF },
+  { path: "stats", label: "stats", roles: STAFF },
   { path: "audit", label: "audit", roles: ORGANIZER },
 ];
 

@@ -15,6 +15,7 @@ import enTeam from "./en/team";
 import enEditor from "./en/editor";
 import enMasking from "./en/masking";
 import enOriginality from "./en/originality";
+import enStats from "./en/stats";
 import viAdmin from "./vi/admin";
 import viAudit from "./vi/audit";
 import viAuth from "./vi/auth";
@@ -30,6 +31,7 @@ import viTeam from "./vi/team";
 import viEditor from "./vi/editor";
 import viMasking from "./vi/masking";
 import viOriginality from "./vi/originality";
+import viStats from "./vi/stats";
 
 export const resources = {
   vi: {
@@ -48,6 +50,7 @@ export const resources = {
     editor: viEditor,
     masking: viMasking,
     originality: viOriginality,
+    stats: viStats,
   },
   en: {
     common: enCommon,
@@ -65,6 +68,7 @@ export const resources = {
     editor: enEditor,
     masking: enMasking,
     originality: enOriginality,
+    stats: enStats,
   },
 } as const;
 

@@ -25,6 +25,7 @@ const organize: Translation<typeof vi> = {
     rounds: "Rounds and panels",
     conflicts: "Conflicts of interest",
     originality: "Originality check",
+    stats: "Statistics",
     audit: "Audit log",
   },
   phase: {

@@ -22,6 +22,7 @@ const organize = {
     rounds: "Vòng chấm và tiểu ban",
     conflicts: "Xung đột lợi ích",
     originality: "Kiểm tra trùng lặp",
+    stats: "Thống kê",
     audit: "Nhật ký",
   },
   phase: {
