@@ -150,9 +150,19 @@ export function largestCompleteBlock(entries: ReadonlyMap<string, ReadonlyMap<st
     .sort(([ka, a], [kb, b]) => b.count - a.count || (ka < kb ? -1 : ka > kb ? 1 : 0))
     .slice(0, MAX_BLOCK_CANDIDATES)
     .map(([, set]) => set.judges);
+  const entriesOf = new Map<string, string[]>(); // judge → entries the judge scored
+  for (const [entryId, scores] of entries) {
+    for (const judge of scores.keys()) {
+      const list = entriesOf.get(judge);
+      if (list) list.push(entryId);
+      else entriesOf.set(judge, [entryId]);
+    }
+  }
   let best: { judges: string[]; entryIds: string[] } | null = null;
   for (const judges of candidates) {
-    const entryIds = [...entries].filter(([, scores]) => judges.every((j) => scores.has(j))).map(([id]) => id);
+    // Every entry of the block was scored by each of its judges: look through the shortest list.
+    const shortest = judges.reduce((a, b) => (entriesOf.get(a)!.length <= entriesOf.get(b)!.length ? a : b));
+    const entryIds = entriesOf.get(shortest)!.filter((id) => judges.every((j) => entries.get(id)!.has(j)));
     if (entryIds.length < AGREEMENT_MIN_ENTRIES) continue;
     const size = judges.length * entryIds.length;
     const bestSize = best ? best.judges.length * best.entryIds.length : -1;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { deadlineSurge, entriesByCategory, entriesByDay, entriesByUnit, localDay, MAX_TIMELINE_DAYS, nextDay } from "./participation";
+import { deadlineSurge, entriesByCategory, entriesByDay, entriesByUnit, localDay, localDays, MAX_TIMELINE_DAYS, nextDay } from "./participation";
 
 const HCM = "Asia/Ho_Chi_Minh";
 const HOUR = 3_600_000;
@@ -97,6 +97,22 @@ describe("localDay", () => {
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }), (t) => {
         expect(localDay(new Date(t), HCM)).toBe(new Date(t + 7 * HOUR).toISOString().slice(0, 10));
+      }),
+    );
+  });
+});
+
+describe("localDays", () => {
+  it("agrees with localDay everywhere, across changes of clock included", () => {
+    const zone = fc.constantFrom(HCM, "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns");
+    // Instants near the 2026 changes of clock (within two days of them) and anywhere in 2000–2100.
+    const changes = ["2026-03-08T07:00:00Z", "2026-03-29T01:00:00Z", "2026-04-05T15:00:00Z", "2026-10-04T15:30:00Z", "2026-10-25T01:00:00Z", "2026-11-01T06:00:00Z"].map(Date.parse);
+    const near = fc.tuple(fc.constantFrom(...changes), fc.integer({ min: -2 * DAY, max: 2 * DAY })).map(([c, d]) => c + d);
+    const anywhere = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) });
+    fc.assert(
+      fc.property(zone, fc.array(fc.oneof(near, anywhere), { minLength: 1, maxLength: 40 }), (timeZone, times) => {
+        const dayOf = localDays(timeZone);
+        for (const t of times) expect(dayOf(new Date(t))).toBe(localDay(new Date(t), timeZone));
       }),
     );
   });

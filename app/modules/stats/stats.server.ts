@@ -106,10 +106,14 @@ async function chooseRound(contestId: string, requested: string | null) {
 
 async function roundStats(round: { id: string; name: string; rubricVersionId: string | null }): Promise<RoundStats> {
   const active = { roundId: round.id, status: "ACTIVE" as const };
-  const [assigned, assignments, sheets, sums, panels] = await Promise.all([
+  const [assigned, sheets, sums, panels] = await Promise.all([
     prisma.assignment.count({ where: active }),
-    prisma.assignment.findMany({ where: { ...active, scoresheet: { is: { status: "SUBMITTED" } } }, select: { id: true, entryId: true, judgeId: true, panelId: true } }),
-    prisma.scoresheet.findMany({ where: { status: "SUBMITTED", total: { not: null }, assignment: { is: active } }, select: { assignmentId: true, total: true } }),
+    // One join rather than two relation-filtered reads joined here: half the time at 60,000 sheets.
+    // The same SQL on SQLite and PostgreSQL (quoted names, enum values as literals).
+    prisma.$queryRaw<SheetRow[]>`
+      SELECT a."entryId", a."judgeId", a."panelId", s."total"
+      FROM "Scoresheet" s JOIN "Assignment" a ON a."id" = s."assignmentId"
+      WHERE a."roundId" = ${round.id} AND a."status" = 'ACTIVE' AND s."status" = 'SUBMITTED' AND s."total" IS NOT NULL`,
     prisma.score.groupBy({
       by: ["criterionId"],
       where: { scoresheet: { is: { status: "SUBMITTED", assignment: { is: active } } } },
@@ -118,12 +122,7 @@ async function roundStats(round: { id: string; name: string; rubricVersionId: st
     }),
     prisma.panel.findMany({ where: { roundId: round.id }, select: { id: true, name: true } }),
   ]);
-  const totalOf = new Map(sheets.map((s) => [s.assignmentId, s.total!]));
-  const rows: SheetRow[] = [];
-  for (const a of assignments) {
-    const total = totalOf.get(a.id);
-    if (total !== undefined) rows.push({ entryId: a.entryId, judgeId: a.judgeId, panelId: a.panelId, total });
-  }
+  const rows: SheetRow[] = sheets.map((r) => ({ entryId: r.entryId, judgeId: r.judgeId, panelId: r.panelId, total: Number(r.total) }));
 
   // The round's criteria, and those of another version its sheets were scored on, version by version.
   const scoredCriteria = sums.map((s) => s.criterionId);
