@@ -214,4 +214,11 @@ describe("judging", () => {
     expect(await getContestStats({ contestId, scoring: true, roundId: foreign.id })).toBeNull();
     expect(await getContestStats({ contestId: "khong-co", scoring: true })).toBeNull();
   });
+
+  it("answers an empty contest with zeros and no round", async () => {
+    const empty = await createTestContest({ categories: ["Cán bộ"] });
+    const r = (await getContestStats({ contestId: empty.contest.id, scoring: true, now: NOW }))!;
+    expect(r.participation).toMatchObject({ totals: { received: 0 }, units: { top: [], units: 0 }, timeline: { days: [], deadlineDay: null }, surge: null });
+    expect(r.scoring).toEqual({ rounds: [], round: null });
+  });
 });
