@@ -3,12 +3,13 @@
 import { NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ContestRole } from "#app/generated/sqlite/enums";
+import type organizeTexts from "#app/locales/vi/organize";
 
 interface Section {
   /** Path below /organize/:contestId ("" is the overview). */
   path: string;
-  /** Key in the "organize" namespace, under nav. */
-  label: "overview" | "settings" | "categories" | "team" | "rubrics" | "rounds" | "conflicts" | "originality" | "stats" | "audit";
+  /** Its label: a key in the "organize" namespace, under nav. */
+  label: Exclude<keyof (typeof organizeTexts)["nav"], "label">;
   roles: readonly ContestRole[];
 }
 
@@ -21,9 +22,12 @@ export const CONTEST_SECTIONS: readonly Section[] = [
   { path: "categories", label: "categories", roles: ORGANIZER },
   { path: "team", label: "team", roles: ORGANIZER },
   { path: "rubrics", label: "rubrics", roles: ORGANIZER },
-  { path: "rounds", label: "rounds", roles: ORGANIZER },
   { path: "conflicts", label: "conflicts", roles: STAFF },
+  { path: "entries", label: "entries", roles: STAFF },
   { path: "originality", label: "originality", roles: STAFF },
+  { path: "rounds", label: "rounds", roles: ORGANIZER },
+  { path: "paper", label: "paper", roles: STAFF },
+  { path: "results", label: "results", roles: ORGANIZER },
   { path: "stats", label: "stats", roles: STAFF },
   { path: "audit", label: "audit", roles: ORGANIZER },
 ];

@@ -64,6 +64,9 @@ export function SiteLayout({ children }: { children: React.ReactNode }) {
             ) : null}
             {user ? (
               <>
+                <NavLink to="/entries" className={navClass}>
+                  {t("nav.myEntries")}
+                </NavLink>
                 <span className="px-2 py-1" data-testid="signed-in-as">
                   {user.name}
                 </span>

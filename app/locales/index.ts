@@ -14,7 +14,11 @@ import enRounds from "./en/rounds";
 import enTeam from "./en/team";
 import enEditor from "./en/editor";
 import enMasking from "./en/masking";
+import enScoring from "./en/scoring";
 import enOriginality from "./en/originality";
+import enResults from "./en/results";
+import enEntries from "./en/entries";
+import enChair from "./en/chair";
 import enStats from "./en/stats";
 import viAdmin from "./vi/admin";
 import viAudit from "./vi/audit";
@@ -30,7 +34,11 @@ import viRounds from "./vi/rounds";
 import viTeam from "./vi/team";
 import viEditor from "./vi/editor";
 import viMasking from "./vi/masking";
+import viScoring from "./vi/scoring";
 import viOriginality from "./vi/originality";
+import viResults from "./vi/results";
+import viEntries from "./vi/entries";
+import viChair from "./vi/chair";
 import viStats from "./vi/stats";
 
 export const resources = {
@@ -49,7 +57,11 @@ export const resources = {
     team: viTeam,
     editor: viEditor,
     masking: viMasking,
+    scoring: viScoring,
     originality: viOriginality,
+    results: viResults,
+    entries: viEntries,
+    chair: viChair,
     stats: viStats,
   },
   en: {
@@ -67,7 +79,11 @@ export const resources = {
     team: enTeam,
     editor: enEditor,
     masking: enMasking,
+    scoring: enScoring,
     originality: enOriginality,
+    results: enResults,
+    entries: enEntries,
+    chair: enChair,
     stats: enStats,
   },
 } as const;

@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Countdown } from "#app/components/countdown";
 import { listOpenContests } from "#app/modules/contests/contests.server";
 import { useRootData } from "#app/root";
 import { formatDateTime } from "#app/utils/format";
@@ -10,11 +11,12 @@ import { pageMeta } from "#app/utils/meta";
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("home.title"));
 
 export async function loader() {
-  return { contests: await listOpenContests() };
+  // "now" from the server, so the countdowns render the same on the server and in the browser.
+  return { contests: await listOpenContests(), now: new Date() };
 }
 
 export default function Home() {
-  const { contests } = useLoaderData<typeof loader>();
+  const { contests, now } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const lng = isLanguage(i18n.language) ? i18n.language : "vi";
   const user = useRootData()?.user;
@@ -44,13 +46,27 @@ export default function Home() {
         ) : (
           <ul className="grid gap-3 md:grid-cols-2">
             {contests.map((c) => (
-              <li key={c.id} className="card">
-                <p className="text-lg font-semibold">{c.title}</p>
+              <li key={c.id} className="card space-y-2">
+                <h3 className="text-lg font-semibold">
+                  <Link to={`/contests/${c.slug}`} className="link">
+                    {c.title}
+                  </Link>
+                </h3>
                 {c.closesAt ? (
-                  <p className="text-sm text-stone-700">
-                    {t("home.deadline", { date: formatDateTime(c.closesAt, lng, c.timeZone) })}
-                  </p>
+                  <>
+                    <p className="text-sm text-stone-700">
+                      {t("home.deadline", { date: formatDateTime(c.closesAt, lng, c.timeZone) })}
+                    </p>
+                    <p className="text-sm">
+                      {t("entries:home.remaining")} <Countdown until={c.closesAt} serverNow={now} className="font-semibold" />
+                    </p>
+                  </>
                 ) : null}
+                <p>
+                  <Link to={`/contests/${c.slug}`} className="btn-secondary" aria-label={`${t("entries:home.view")}: ${c.title}`}>
+                    {t("entries:home.view")}
+                  </Link>
+                </p>
               </li>
             ))}
           </ul>

@@ -1,11 +1,12 @@
 // /judge: the judge's area, for any signed-in user; it shows only the contests where the user
 // is an unrevoked judge (none: an empty state). Per contest: its title and phase, the judge's
 // expertise per category, declaring a conflict of interest by entry code, and their own
-// declarations; and once for all contests, the judge's unit. Nothing else of a contest.
+// declarations; and once for all contests, the judge's unit. Nothing else of a contest. The
+// scoring itself is on the desk (/judge/desk), linked from the top of the page.
 import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors, TextareaField, useSchemaForm } from "#app/components/forms";
 import { Notice } from "#app/components/notice";
@@ -269,6 +270,17 @@ export default function JudgeArea() {
         <p className="card">{t("judge:empty")}</p>
       ) : (
         <>
+          <section aria-labelledby="desk-heading" className="card flex flex-wrap items-center justify-between gap-4">
+            <div className="space-y-1">
+              <h2 id="desk-heading" className="text-lg font-semibold">
+                {t("scoring:area.heading")}
+              </h2>
+              <p className="text-stone-700">{t("scoring:area.text")}</p>
+            </div>
+            <Link to="/judge/desk" className="btn-primary">
+              {t("scoring:area.link")}
+            </Link>
+          </section>
           <UnitForm unit={area.unit} />
           {area.contests.map((contest) => (
             <ContestSection key={contest.id} contest={contest} />

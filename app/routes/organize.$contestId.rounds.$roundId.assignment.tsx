@@ -77,6 +77,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const REASON_KEYS = {
   "too-few-eligible-judges": "rounds:assignment.reasons.tooFewEligibleJudges",
   "insufficient-capacity": "rounds:assignment.reasons.insufficientCapacity",
+  "too-many-fixed": "rounds:assignment.reasons.tooManyFixed",
+  "fixed-over-cap": "rounds:assignment.reasons.fixedOverCap",
 } as const;
 
 type Query = { preview?: "1"; seed?: number; page?: number; panel?: string; board?: number };
@@ -165,7 +167,9 @@ function PreviewSection({ screen, query }: { screen: AssignmentScreen; query: Qu
         {t("rounds:assignment.previewHeading", { seed: preview.seed })}
       </h3>
       <p>{t("rounds:assignment.summary", { added: preview.added, removed: preview.removed, kept: preview.kept })}</p>
+      {preview.fixed > 0 ? <p>{t("rounds:assignment.fixedKept", { count: preview.fixed })}</p> : null}
       {noChanges ? <p>{t("rounds:assignment.noChanges")}</p> : null}
+      <Calibration calibration={preview.calibration} />
 
       {preview.blockedCount > 0 ? (
         <div role="alert" className="space-y-2 rounded-md border border-red-300 bg-red-50 p-3">
@@ -401,6 +405,40 @@ function BoardSection({ screen, query }: { screen: AssignmentScreen; query: Quer
             <Pager label={t("rounds:board.pages")} page={panel.page} pages={panel.pages} link={(page) => href(query, { panel: panel.id, board: page })} />
           </>
         )
+      ) : null}
+    </section>
+  );
+}
+
+type PreviewView = Extract<NonNullable<AssignmentScreen["preview"]>, { ok: true }>;
+
+/** Which panels can be calibrated against each other through judges who read in several of them. */
+function Calibration({ calibration }: { calibration: PreviewView["calibration"] }) {
+  const { t } = useTranslation();
+  const names = (panels: { name: string }[]) => panels.map((p) => p.name).join(", ");
+  if (calibration.components.length === 0 && calibration.isolatedPanels.length <= 1) return null;
+  return (
+    <section aria-labelledby="calibration-heading" className="card space-y-2">
+      <h4 id="calibration-heading" className="font-semibold">
+        {t("rounds:assignment.calibration.heading")}
+      </h4>
+      <p className="text-sm text-stone-700">{t("rounds:assignment.calibration.intro")}</p>
+      <ul className="list-disc space-y-1 pl-5 text-sm">
+        {calibration.components.map((c) => (
+          <li key={c.panels.map((p) => p.panelId).join()}>
+            {c.readGroups.length <= 1
+              ? t("rounds:assignment.calibration.linked", { panels: names(c.panels), judges: c.sharedJudges.map((j) => j.name).join(", ") })
+              : t("rounds:assignment.calibration.split", { groups: c.readGroups.map((g) => `(${names(g)})`).join(", ") })}
+            {c.unlinkedSeats.length > 0
+              ? ` ${t("rounds:assignment.calibration.unlinked", { seats: c.unlinkedSeats.map((s) => `${s.judgeName} — ${s.panelName}`).join("; ") })}`
+              : null}
+          </li>
+        ))}
+      </ul>
+      {calibration.isolatedPanels.length > 0 ? (
+        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+          {t("rounds:assignment.calibration.isolated", { panels: names(calibration.isolatedPanels) })}
+        </p>
       ) : null}
     </section>
   );

@@ -16,10 +16,22 @@ import { requireManagedContest } from "#app/modules/contests/policies.server";
 import {
   CONTEST_LOCALES,
   FILE_KINDS,
+  BANNER_FIELD,
   MAX_FILE_MB_MAX,
+  bannerActionSchema,
   settingsActionSchema,
 } from "#app/modules/contests/settings.schema";
-import { getSettingsPage, saveContestSettings, takePhaseStep, type SettingsPage } from "#app/modules/contests/settings.server";
+import {
+  getSettingsPage,
+  removeContestBanner,
+  saveContestSettings,
+  setContestBanner,
+  takePhaseStep,
+  type BannerResult,
+  type SettingsPage,
+} from "#app/modules/contests/settings.server";
+import { BANNER_MAX_BYTES, IMAGE_KINDS, acceptAttribute, megabytes } from "#app/modules/storage/files.schema";
+import { filePartError, withUploadForm } from "#app/modules/storage/multipart.server";
 import { DEFAULT_TIME_ZONE, formatDateTime } from "#app/utils/format";
 import { notFound, orNotFound } from "#app/utils/http.server";
 import { isLanguage } from "#app/utils/i18n";
@@ -35,12 +47,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return orNotFound(await getSettingsPage(contestId));
 }
 
-type SettingsNotice = { kind: "phase"; phase: ContestPhase } | { kind: "saved"; changed: number };
+type SettingsNotice = { kind: "phase"; phase: ContestPhase } | { kind: "saved"; changed: number } | { kind: "banner"; removed: boolean };
+
+/** The banner form (posted to "?banner", multipart with the image). */
+async function bannerAction(request: Request, contestId: string, actorId: string) {
+  return withUploadForm(request, { maxBytes: BANNER_MAX_BYTES, field: BANNER_FIELD }, async ({ fields, file }) => {
+    const submission = parseWithZod(fields, { schema: bannerActionSchema });
+    if (submission.status !== "success") return data({ intent: "banner" as const, result: submission.reply(), notice: null as SettingsNotice | null }, { status: 400 });
+    const ip = clientIp(request);
+    let outcome: BannerResult;
+    if (submission.value.intent === "removeBanner") {
+      outcome = await removeContestBanner({ contestId, actorId, ip });
+    } else {
+      const missing = filePartError(file, BANNER_MAX_BYTES);
+      if (missing || file.status !== "received") {
+        return data({ intent: "banner" as const, result: submission.reply({ fieldErrors: { [BANNER_FIELD]: [missing ?? "files:errors.noFile"] } }), notice: null as SettingsNotice | null }, { status: 400 });
+      }
+      outcome = await setContestBanner({ contestId, actorId, file: file.received, ip });
+    }
+    if (outcome.ok) {
+      const notice: SettingsNotice = { kind: "banner", removed: submission.value.intent === "removeBanner" };
+      return { intent: "banner" as const, result: submission.reply({ resetForm: true }), notice };
+    }
+    if (outcome.status === "notFound") notFound();
+    return data({ intent: "banner" as const, result: submission.reply({ fieldErrors: { [BANNER_FIELD]: [outcome.error] } }), notice: null as SettingsNotice | null }, { status: 400 });
+  });
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const contestId = params.contestId ?? "";
   await requireManagedContest(user, contestId);
+  if (new URL(request.url).searchParams.has("banner")) return bannerAction(request, contestId, user.id);
   const submission = parseWithZod(await request.formData(), { schema: settingsActionSchema });
   if (submission.status !== "success") {
     const intent = submission.payload.intent === "phase" ? "phase" : "save";
@@ -84,8 +122,10 @@ export default function ContestSettings() {
       <h1 className="text-2xl font-bold">{t("editor:settings.heading")}</h1>
       {notice?.kind === "phase" ? <Notice>{t("editor:lifecycle.done", { phase: t(`organize:phase.${notice.phase}`) })}</Notice> : null}
       {notice?.kind === "saved" ? <Notice>{notice.changed > 0 ? t("editor:settings.saved") : t("editor:settings.unchanged")}</Notice> : null}
+      {notice?.kind === "banner" ? <Notice>{notice.removed ? t("editor:banner.removed") : t("editor:banner.saved")}</Notice> : null}
       <Lifecycle page={page} result={actionData?.intent === "phase" ? actionData.result : undefined} />
       <Schedule page={page} />
+      <Banner page={page} result={actionData?.intent === "banner" ? actionData.result : undefined} />
       <SettingsForm key={page.values.version} page={page} lastResult={actionData?.intent === "save" ? actionData.result : undefined} />
     </div>
   );
@@ -135,6 +175,58 @@ function Lifecycle({ page, result }: { page: SettingsPage; result?: SubmissionRe
           })}
         </ul>
       )}
+    </section>
+  );
+}
+
+function Banner({ page, result }: { page: SettingsPage; result?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const errors = result?.error?.[BANNER_FIELD] ?? null;
+  const busy = navigation.state !== "idle" && navigation.formAction?.includes("banner");
+  const { contest } = page;
+  return (
+    <section aria-labelledby="banner-heading" className="card space-y-3">
+      <h2 id="banner-heading" className="text-lg font-semibold">
+        {t("editor:banner.heading")}
+      </h2>
+      {contest.bannerId ? (
+        // The file's id makes the browser fetch a replaced image again.
+        <img src={`/contests/${contest.slug}/banner?v=${contest.bannerId}`} alt={t("editor:banner.current")} className="max-h-48 rounded border border-stone-300" />
+      ) : (
+        <p className="text-stone-700">{t("editor:banner.none")}</p>
+      )}
+      <Form method="post" action="?banner" encType="multipart/form-data" className="space-y-2" key={contest.bannerId ?? "none"}>
+        <FormErrors errors={result?.error?.[""] ?? null} />
+        <div className="space-y-1">
+          <label htmlFor="banner-file" className="block text-sm font-medium">
+            {contest.bannerId ? t("editor:banner.replace") : t("editor:banner.choose")}
+          </label>
+          <input
+            id="banner-file"
+            type="file"
+            name={BANNER_FIELD}
+            accept={acceptAttribute(IMAGE_KINDS)}
+            className="input"
+            aria-describedby={`banner-help${errors ? " banner-error" : ""}`}
+            aria-invalid={errors ? true : undefined}
+          />
+          <p id="banner-help" className="text-sm text-stone-600">
+            {t("editor:banner.help", { mb: megabytes(BANNER_MAX_BYTES) })}
+          </p>
+          <ErrorList id="banner-error" errors={errors} />
+        </div>
+        <div className="flex flex-wrap gap-3">
+          <button type="submit" name="intent" value="banner" className="btn-primary" disabled={busy}>
+            {t("editor:banner.upload")}
+          </button>
+          {contest.bannerId ? (
+            <button type="submit" name="intent" value="removeBanner" className="btn-secondary" disabled={busy}>
+              {t("editor:banner.remove")}
+            </button>
+          ) : null}
+        </div>
+      </Form>
     </section>
   );
 }

@@ -32,6 +32,11 @@ export function sortByName<T>(items: readonly T[], name: (item: T) => string): T
   return [...items].sort((a, b) => nameCollator.compare(name(a), name(b)));
 }
 
+/** A time of day ("14:02") in the given (contest's) time zone, e.g. when a draft was saved. */
+export function formatTime(date: Date | string, lng: Language, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return new Intl.DateTimeFormat(intlLocale[lng], { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(new Date(date));
+}
+
 /** A share in [0, 1] as a whole percentage in the reader's language, e.g. 0.457 → "46%". */
 export function formatPercent(share: number, lng: Language): string {
   return new Intl.NumberFormat(intlLocale[lng], { style: "percent", maximumFractionDigits: 0 }).format(share);

@@ -1,12 +1,12 @@
-// Small seeded pseudo-random generators for reproducible results: the assignment solver's
-// tie-breaking, the demo and benchmark data, tests. NOT for secrets. The same seed gives the same
-// sequence everywhere.
+// The project's one seeded pseudo-random generator, for reproducible results: the assignment
+// solver's tie-breaking, the demo and benchmark data, tests. NOT for secrets. The same seed gives
+// the same sequence everywhere.
 //
-// seededRandom (sfc32, 128 bits of state, seeded through splitmix32) is the one to use. Its
-// streams for different seeds do not overlap in practice, which matters when thousands of
-// generated essays each draw thousands of numbers: with a 32-bit counter-based generator such as
-// mulberry32, two seeds whose difference is a small multiple of its increment give the same
-// sequence shifted, and generated essays then shared long identical passages.
+// sfc32 (128 bits of state) seeded through splitmix32. Its streams for different seeds do not
+// overlap in practice, which matters when thousands of generated essays each draw thousands of
+// numbers: with the 32-bit counter-based mulberry32 used before, two seeds whose difference is a
+// small multiple of its increment gave the same sequence shifted, and generated essays shared
+// long identical passages.
 
 /** splitmix32: spreads a 32-bit seed over the state words of sfc32. */
 function splitmix32(seed: number): () => number {
@@ -38,19 +38,4 @@ export function seededRandom(seed: number): () => number {
   };
   for (let i = 0; i < 12; i++) next(); // warm up
   return () => next() / 4294967296;
-}
-
-/**
- * mulberry32: 32 bits of state. Kept for the assignment solver's tie-breaking, which draws a few
- * numbers per run; use seededRandom for anything that draws many.
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -37,7 +37,7 @@ describe.skipIf(skip)(`the phase scheduler in node server.mjs${skip ? ` (skipped
       .poll(async () => (await db!.contest.findUniqueOrThrow({ where: { id: contest.id } })).phase, { timeout: 30_000 })
       .toBe("OPEN");
     expect(await db.auditLog.count({ where: { contestId: contest.id, action: "contest.phase" } })).toBe(1);
-    await expect.poll(() => server!.logs.some((l) => l.msg === "scheduled phase change applied" && l.contestId === contest.id)).toBe(true);
+    await expect.poll(() => server!.logs.some((l) => l.msg === "scheduled phase change applied" && l.contestId === contest.id), { timeout: 10_000 }).toBe(true);
 
     const code = await server.stop("SIGTERM");
     expect(code, server.output()).toBe(0);

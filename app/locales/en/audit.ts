@@ -49,6 +49,8 @@ const audit: Translation<typeof vi> = {
       phase: "Changed the contest's phase",
       phaseRefused: "Scheduled phase change refused",
       update: "Changed the contest's rules and settings",
+      tieBreak: "Declared the tie-break order",
+      banner: "Changed or removed the contest banner",
     },
     category: {
       create: "Added a category",
@@ -79,6 +81,7 @@ const audit: Translation<typeof vi> = {
       manualRemove: "Removed a judge's assignment by hand",
       repair: "Judges added to one entry (after a recusal)",
       extraReader: "Extra reader added to one entry",
+      recuse: "A judge recused from an entry (conflict of interest)",
     },
     round: {
       create: "Created a round",
@@ -86,6 +89,7 @@ const audit: Translation<typeof vi> = {
       move: "Reordered the rounds",
       delete: "Deleted a round",
       distribute: "Distributed entries to the panels",
+      advance: "Chose the entries for the next round",
     },
     panel: {
       create: "Created a panel",
@@ -95,11 +99,21 @@ const audit: Translation<typeof vi> = {
       updateJudge: "Changed a judge's cap",
       setChair: "Appointed a panel chair",
       removeJudge: "Removed a judge from a panel",
+      remind: "Reminded the panel's judges",
+    },
+    resolution: {
+      record: "Chair recorded how a disagreement was settled",
     },
     conflict: {
       detect: "Detected conflicts of interest",
       declare: "A judge declared a conflict of interest",
       decide: "Confirmed or dismissed a conflict of interest",
+    },
+    scoresheet: {
+      start: "A judge started scoring an entry",
+      submit: "A judge submitted a scoresheet",
+      reopen: "Chair reopened a submitted scoresheet",
+      importPaper: "Imported paper scoresheets",
     },
     originality: {
       run: "Ran the originality check",
@@ -112,6 +126,17 @@ const audit: Translation<typeof vi> = {
       addTerm: "Added a term to mask in an entry",
       excludeTerm: "Excluded an automatically found term from masking",
       removeTerm: "Removed a term from an entry's masking lists",
+    },
+    results: {
+      decideTie: "Decided the order of tied entries",
+      publish: "Published the results",
+    },
+    entry: {
+      saveDraft: "Saved a new entry as a draft",
+      submit: "Submitted an entry",
+      update: "Edited an entry or sent a new version",
+      withdraw: "Withdrew an entry",
+      decide: "Decided an entry's eligibility",
     },
     demo: {
       seed: "Created demo data",

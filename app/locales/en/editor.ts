@@ -8,6 +8,18 @@ const editor: Translation<typeof vi> = {
     min: "The smallest value is {{min}}.",
     max: "The largest value is {{max}}.",
   },
+  banner: {
+    heading: "Banner image",
+    current: "Current banner image",
+    none: "This contest has no banner image.",
+    choose: "Choose a banner image",
+    replace: "Choose another image to replace it",
+    help: "A PNG, JPEG or WebP image of at most {{mb, number}} MB, shown at the top of the contest's public page.",
+    upload: "Upload the image",
+    remove: "Remove the banner image",
+    saved: "Banner image saved.",
+    removed: "Banner image removed.",
+  },
   settings: {
     heading: "Rules and settings",
     save: "Save changes",

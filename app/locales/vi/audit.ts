@@ -46,6 +46,8 @@ const audit = {
       phase: "Chuyển giai đoạn cuộc thi",
       phaseRefused: "Chuyển giai đoạn theo lịch bị từ chối",
       update: "Sửa thể lệ và cài đặt cuộc thi",
+      tieBreak: "Khai báo thứ tự ưu tiên khi bằng điểm",
+      banner: "Đổi hoặc gỡ ảnh giới thiệu cuộc thi",
     },
     category: {
       create: "Thêm đối tượng dự thi",
@@ -76,6 +78,7 @@ const audit = {
       manualRemove: "Bỏ phân công giám khảo thủ công",
       repair: "Bổ sung giám khảo cho một bài (sau khi giám khảo từ chối chấm)",
       extraReader: "Thêm giám khảo chấm bổ sung cho một bài",
+      recuse: "Giám khảo từ chối chấm một bài do xung đột lợi ích",
     },
     round: {
       create: "Tạo vòng chấm",
@@ -83,6 +86,7 @@ const audit = {
       move: "Đổi thứ tự vòng chấm",
       delete: "Xoá vòng chấm",
       distribute: "Phân bài dự thi về các tiểu ban",
+      advance: "Chọn bài vào vòng sau",
     },
     panel: {
       create: "Tạo tiểu ban",
@@ -92,11 +96,21 @@ const audit = {
       updateJudge: "Đổi số bài tối đa của giám khảo",
       setChair: "Chỉ định trưởng tiểu ban",
       removeJudge: "Rút giám khảo khỏi tiểu ban",
+      remind: "Gửi thư nhắc giám khảo của tiểu ban",
+    },
+    resolution: {
+      record: "Trưởng tiểu ban ghi nhận kết quả xử lý chênh lệch điểm",
     },
     conflict: {
       detect: "Phát hiện xung đột lợi ích",
       declare: "Giám khảo khai báo xung đột lợi ích",
       decide: "Xác nhận/bỏ qua xung đột lợi ích",
+    },
+    scoresheet: {
+      start: "Giám khảo bắt đầu chấm một bài",
+      submit: "Giám khảo nộp phiếu chấm",
+      reopen: "Trưởng tiểu ban mở lại phiếu chấm đã nộp",
+      importPaper: "Nhập phiếu chấm giấy",
     },
     originality: {
       run: "Kiểm tra trùng lặp nội dung",
@@ -109,6 +123,17 @@ const audit = {
       addTerm: "Thêm từ cần che trong bài dự thi",
       excludeTerm: "Bỏ che một từ được tìm thấy tự động",
       removeTerm: "Gỡ một từ khỏi danh sách che của bài dự thi",
+    },
+    results: {
+      decideTie: "Quyết định thứ tự các bài đồng hạng",
+      publish: "Công bố kết quả",
+    },
+    entry: {
+      saveDraft: "Lưu nháp bài dự thi mới",
+      submit: "Gửi bài dự thi",
+      update: "Sửa bài dự thi hoặc gửi phiên bản mới",
+      withdraw: "Rút bài dự thi",
+      decide: "Kết luận về thể lệ của bài dự thi",
     },
     demo: {
       seed: "Tạo dữ liệu mẫu",

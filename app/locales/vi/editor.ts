@@ -6,6 +6,18 @@ const editor = {
     min: "Giá trị nhỏ nhất là {{min}}.",
     max: "Giá trị lớn nhất là {{max}}.",
   },
+  banner: {
+    heading: "Ảnh giới thiệu",
+    current: "Ảnh giới thiệu hiện tại",
+    none: "Cuộc thi chưa có ảnh giới thiệu.",
+    choose: "Chọn ảnh giới thiệu",
+    replace: "Chọn ảnh khác để thay",
+    help: "Ảnh PNG, JPEG hoặc WebP, không quá {{mb, number}} MB; hiển thị ở đầu trang công khai của cuộc thi.",
+    upload: "Tải ảnh lên",
+    remove: "Gỡ ảnh giới thiệu",
+    saved: "Đã lưu ảnh giới thiệu.",
+    removed: "Đã gỡ ảnh giới thiệu.",
+  },
   settings: {
     heading: "Thể lệ và cài đặt",
     save: "Lưu thay đổi",

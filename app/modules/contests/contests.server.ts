@@ -114,7 +114,7 @@ export async function getContestOverview(contestId: string, now = new Date()) {
     { key: "rounds", section: "rounds", done: facts.roundCount > 0 && panels > 0, counts: { rounds: facts.roundCount, panels } },
     {
       key: "entries",
-      section: null,
+      section: "entries",
       done: facts.eligibleEntryCount > 0 && facts.uncheckedEntryCount === 0,
       counts: { submitted: facts.submittedEntryCount, unchecked: facts.uncheckedEntryCount, eligible: facts.eligibleEntryCount },
     },

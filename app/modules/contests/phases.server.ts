@@ -10,6 +10,7 @@
 // the claim back with the change.
 import type { ContestPhase } from "#app/generated/sqlite/enums";
 import { audit } from "#app/modules/audit/audit.server";
+import { countOpenDisagreements } from "#app/modules/scoring/discrepancies.server";
 import { prisma, type Tx } from "#app/utils/db.server";
 import { lockContest } from "./lock.server";
 import { checkTransition, type PhaseFacts } from "./phases";
@@ -97,38 +98,6 @@ export async function gatherPhaseFacts(tx: Tx, contestId: string, now: Date): Pr
     openDisagreements,
     publicationCount,
   };
-}
-
-/**
- * Entries whose submitted totals in a round spread wider than the round's threshold and that
- * the chair has not marked RESOLVED. (An EXTRA_READER resolution adds a reader, whose sheet is
- * then pending; if the spread stays wide, the chair still records a resolution.)
- * TODO(scoring): move to scoring/discrepancies when that module exists; this is its first owner.
- */
-async function countOpenDisagreements(tx: Tx, contestId: string): Promise<number> {
-  const rounds = await tx.round.findMany({ where: { contestId, spreadThreshold: { not: null } }, select: { id: true, spreadThreshold: true } });
-  let open = 0;
-  for (const round of rounds) {
-    const sheets = await tx.scoresheet.findMany({
-      where: { status: "SUBMITTED", total: { not: null }, assignment: { roundId: round.id, status: "ACTIVE" } },
-      select: { total: true, assignment: { select: { entryId: true } } },
-    });
-    const spread = new Map<string, { min: number; max: number }>();
-    for (const s of sheets) {
-      const id = s.assignment.entryId;
-      const cur = spread.get(id);
-      spread.set(id, cur ? { min: Math.min(cur.min, s.total!), max: Math.max(cur.max, s.total!) } : { min: s.total!, max: s.total! });
-    }
-    const flagged = [...spread].filter(([, r]) => r.max - r.min > round.spreadThreshold!).map(([id]) => id);
-    if (flagged.length === 0) continue;
-    const resolved = await tx.resolution.findMany({
-      where: { roundId: round.id, kind: "RESOLVED", entryId: { in: flagged } },
-      select: { entryId: true },
-      distinct: ["entryId"],
-    });
-    open += flagged.length - resolved.length;
-  }
-  return open;
 }
 
 /**

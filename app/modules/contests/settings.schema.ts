@@ -194,3 +194,7 @@ export const settingsActionSchema = z.discriminatedUnion("intent", [settingsFiel
 });
 
 export type SettingsAction = z.infer<typeof settingsActionSchema>;
+
+/** The banner form of the settings page (a multipart post with the image in the "banner" field). */
+export const BANNER_FIELD = "banner";
+export const bannerActionSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("banner") }), z.object({ intent: z.literal("removeBanner") })]);

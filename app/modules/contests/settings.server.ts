@@ -13,6 +13,8 @@
 // the contest's pending PhaseChange rows are brought in line with plannedPhaseChanges
 // (schedule.ts) in the same transaction; runDuePhaseChanges carries them out.
 import { audit } from "#app/modules/audit/audit.server";
+import { BANNER_MAX_BYTES, IMAGE_KINDS } from "#app/modules/storage/files.schema";
+import { discardStoredFile, storeUpload, type ReceivedFile } from "#app/modules/storage/upload.server";
 import { prisma, Prisma, type Tx } from "#app/utils/db.server";
 import {
   changedSettings,
@@ -70,6 +72,7 @@ const settingsSelect = {
   maxCoAuthors: true,
   blind: true,
   entryCodePrefix: true,
+  bannerFileId: true,
 } as const;
 
 type ContestRow = Prisma.ContestGetPayload<{ select: typeof settingsSelect }>;
@@ -180,7 +183,7 @@ export function timeZoneOptions(current: string, now: Date): TimeZoneOption[] {
 }
 
 export interface SettingsPage {
-  contest: { id: string; title: string; phase: ContestPhase; version: number; timeZone: string; locale: string };
+  contest: { id: string; title: string; slug: string; phase: ContestPhase; version: number; timeZone: string; locale: string; bannerId: string | null };
   values: SettingsFormValues;
   /** Form fields that cannot change in the contest's state, with the reason (an i18n key). */
   locked: Partial<Record<FormField, string>>;
@@ -217,7 +220,16 @@ export async function getSettingsPage(contestId: string, now: Date = new Date())
       })
     : [];
   return {
-    contest: { id: row.id, title: row.title, phase: row.phase, version: row.version, timeZone: row.timeZone, locale: row.locale },
+    contest: {
+      id: row.id,
+      title: row.title,
+      slug: row.slug,
+      phase: row.phase,
+      version: row.version,
+      timeZone: row.timeZone,
+      locale: row.locale,
+      bannerId: row.bannerFileId,
+    },
     values: formValues(row),
     locked,
     schedule,
@@ -358,4 +370,75 @@ export async function takePhaseStep(input: PhaseStepInput): Promise<TransitionRe
     if (result.ok) await syncPhaseSchedule(tx, input.contestId, now);
     return result;
   });
+}
+
+// ───────────────────────────── the banner ─────────────────────────────
+
+export type BannerResult = { ok: true } | { ok: false; status: "notFound" } | { ok: false; status: "refused"; error: string };
+
+/**
+ * Sets (or replaces) the contest's banner image: the upload is checked and stored by storeUpload
+ * (an image by its content, at most BANNER_MAX_BYTES), the contest points to it and the change is
+ * audited in the same transaction; the replaced image's row (and bytes, if no other row shares
+ * them) are then discarded.
+ */
+export async function setContestBanner(input: { contestId: string; actorId: string; file: ReceivedFile; ip?: string | null }): Promise<BannerResult> {
+  let previous: string | null = null;
+  let found = true;
+  const stored = await storeUpload({
+    source: input.file,
+    originalName: input.file.originalName,
+    declaredType: input.file.declaredType,
+    allowed: IMAGE_KINDS,
+    maxBytes: BANNER_MAX_BYTES,
+    uploadedById: input.actorId,
+    attach: async (tx, file) => {
+      if (!(await lockContest(tx, input.contestId))) {
+        found = false;
+        throw new Error("no such contest");
+      }
+      const row = await tx.contest.findUniqueOrThrow({ where: { id: input.contestId }, select: { bannerFileId: true } });
+      previous = row.bannerFileId;
+      await tx.contest.update({ where: { id: input.contestId }, data: { bannerFileId: file.id } });
+      await audit(tx, {
+        actorId: input.actorId,
+        contestId: input.contestId,
+        action: "contest.banner",
+        targetType: "Contest",
+        targetId: input.contestId,
+        data: { before: { bannerFileId: previous }, after: { bannerFileId: file.id, name: file.originalName, size: file.size } },
+        ip: input.ip ?? null,
+      });
+    },
+  }).catch((e: unknown) => {
+    if (!found) return null;
+    throw e;
+  });
+  if (!stored) return { ok: false, status: "notFound" };
+  if (!stored.ok) return { ok: false, status: "refused", error: stored.error };
+  if (previous) await discardStoredFile(previous);
+  return { ok: true };
+}
+
+/** Removes the contest's banner, audited; its file is discarded. */
+export async function removeContestBanner(input: { contestId: string; actorId: string; ip?: string | null }): Promise<BannerResult> {
+  const previous = await prisma.$transaction(async (tx) => {
+    if (!(await lockContest(tx, input.contestId))) return undefined;
+    const row = await tx.contest.findUniqueOrThrow({ where: { id: input.contestId }, select: { bannerFileId: true } });
+    if (!row.bannerFileId) return null;
+    await tx.contest.update({ where: { id: input.contestId }, data: { bannerFileId: null } });
+    await audit(tx, {
+      actorId: input.actorId,
+      contestId: input.contestId,
+      action: "contest.banner",
+      targetType: "Contest",
+      targetId: input.contestId,
+      data: { before: { bannerFileId: row.bannerFileId }, after: { bannerFileId: null } },
+      ip: input.ip ?? null,
+    });
+    return row.bannerFileId;
+  });
+  if (previous === undefined) return { ok: false, status: "notFound" };
+  if (previous) await discardStoredFile(previous);
+  return { ok: true };
 }

@@ -2,6 +2,7 @@
 // translated subject, plain text, HTML and the links it carries (namespace "mail").
 import type { TFunction } from "i18next";
 import type { InvitationRole } from "#app/generated/sqlite/enums";
+import { formatDateTime } from "#app/utils/format";
 import { getFixedT, type Language } from "#app/utils/i18n";
 
 export interface MailContent {
@@ -11,7 +12,7 @@ export interface MailContent {
   links: string[];
 }
 
-type Block = { paragraph: string } | { link: { label: string; url: string } };
+export type Block = { paragraph: string } | { link: { label: string; url: string } };
 
 function escapeHtml(value: string): string {
   return value
@@ -23,7 +24,7 @@ function escapeHtml(value: string): string {
 }
 
 /** One layout for every message: greeting, blocks, then the footer lines. */
-function compose(t: TFunction, lng: Language, subject: string, blocks: Block[], footer: string[]): MailContent {
+export function compose(t: TFunction, lng: Language, subject: string, blocks: Block[], footer: string[]): MailContent {
   const all: Block[] = [{ paragraph: t("mail:greeting") }, ...blocks, ...footer.map((paragraph) => ({ paragraph }))];
   const text = all
     .map((b) => ("paragraph" in b ? b.paragraph : `${b.link.label}:\n${b.link.url}`))
@@ -49,7 +50,7 @@ function compose(t: TFunction, lng: Language, subject: string, blocks: Block[], 
   return { subject, text, html, links };
 }
 
-function footer(t: TFunction, ignorable: boolean): string[] {
+export function footer(t: TFunction, ignorable: boolean): string[] {
   const appName = t("appName");
   return [...(ignorable ? [t("mail:ignore")] : []), t("mail:automatic", { appName })];
 }
@@ -127,6 +128,91 @@ export function invitationMail(lng: Language, input: InvitationMailInput): MailC
       ...(input.inviterName ? [{ paragraph: t("mail:invitation.invitedBy", { name: input.inviterName }) }] : []),
       { link: { label: t("mail:invitation.action"), url: input.url } },
       { paragraph: t("mail:invitation.expiry", { days: input.validDays }) },
+    ],
+    footer(t, false),
+  );
+}
+
+export interface ResultsMailEntry {
+  title: string;
+  entryCode: string | null;
+  /** The prize's name as the contest calls it, or null when the entry won none. */
+  prize: string | null;
+  /** The entrant's own result page. */
+  url: string;
+}
+
+export interface ResultsMailInput {
+  contestTitle: string;
+  version: number;
+  /** The correction's reason (versions after the first). */
+  reason: string;
+  resultsUrl: string;
+  entries: ResultsMailEntry[];
+}
+
+/** Results published (or corrected): the entrant's own entries' results, with links (namespace "results"). */
+export function resultsPublishedMail(lng: Language, input: ResultsMailInput): MailContent {
+  const t = getFixedT(lng);
+  const contest = input.contestTitle;
+  const correction = input.version > 1;
+  const lines: Block[] = input.entries.flatMap((e): Block[] => {
+    const code = e.entryCode ?? "";
+    const line = e.prize
+      ? t("results:mail.entryPrize", { title: e.title, code, prize: e.prize })
+      : t("results:mail.entryNoPrize", { title: e.title, code });
+    return [{ paragraph: line }, { link: { label: t("results:mail.entryAction", { code }), url: e.url } }];
+  });
+  return compose(
+    t,
+    lng,
+    correction ? t("results:mail.subjectCorrection", { contest, version: input.version }) : t("results:mail.subject", { contest }),
+    [
+      { paragraph: correction ? t("results:mail.bodyCorrection", { contest, version: input.version }) : t("results:mail.body", { contest }) },
+      ...(correction ? [{ paragraph: t("results:mail.reason", { reason: input.reason }) }] : []),
+      ...lines,
+      { link: { label: t("results:mail.resultsAction"), url: input.resultsUrl } },
+    ],
+    footer(t, false),
+  );
+}
+
+export interface ReceiptMailInput {
+  entryCode: string;
+  title: string;
+  category: string;
+  contestTitle: string;
+  timeZone: string;
+  receivedAt: Date;
+  versionNumber: number;
+  sha256: string;
+  fileName: string | null;
+  /** The receipt page. */
+  url: string;
+}
+
+/** The receipt of a submitted entry (or of a new version of its essay), in the entrant's language. */
+export function receiptMail(lng: Language, input: ReceiptMailInput): MailContent {
+  const t = getFixedT(lng);
+  const time = formatDateTime(input.receivedAt, lng, input.timeZone);
+  const lines = [
+    t("entries:receipt.entryCode", { code: input.entryCode }),
+    t("entries:receipt.titleLine", { title: input.title }),
+    t("entries:receipt.category", { category: input.category }),
+    t("entries:receipt.receivedAt", { time, zone: input.timeZone }),
+    t("entries:receipt.version", { number: input.versionNumber }),
+    input.fileName ? t("entries:receipt.file", { name: input.fileName }) : t("entries:receipt.onlineText"),
+    t("entries:receipt.sha256", { hash: input.sha256 }),
+  ];
+  return compose(
+    t,
+    lng,
+    t("entries:mail.subject", { code: input.entryCode, contest: input.contestTitle }),
+    [
+      { paragraph: input.versionNumber > 1 ? t("entries:mail.bodyVersion", { contest: input.contestTitle }) : t("entries:mail.body", { contest: input.contestTitle }) },
+      ...lines.map((paragraph) => ({ paragraph })),
+      { paragraph: t("entries:mail.keep") },
+      { link: { label: t("entries:mail.action"), url: input.url } },
     ],
     footer(t, false),
   );

@@ -105,6 +105,8 @@ async function previewView(roundId: string, seed: number, changesPage: number) {
     },
     blockedCount: result.blocked.length,
     blocked: result.blocked.slice(0, LIST_LIMIT).map(row("removed")),
+    fixed: result.fixed,
+    calibration: result.calibration,
   };
 }
 

@@ -2,7 +2,6 @@ import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "#app/utils/db.server";
 import { createTestUser } from "#tests/factories/accounts";
-import { assignmentFingerprint } from "./assignment";
 import { type AssignmentPreview, applyAssignment, previewAssignment, type PreviewResult } from "./assignment.server";
 
 const hex = () => crypto.randomBytes(4).toString("hex");
@@ -55,7 +54,7 @@ async function setup(judgesPerPanel: number[] = [4, 4], perPanel = 5) {
   await prisma.conflictOfInterest.create({
     data: { contestId: contest.id, ...conflict, source: "DECLARED", status: "CONFIRMED", reason: "Người thân" },
   });
-  return { organizer, contest, round, panels, conflict };
+  return { organizer, contest, category, round, panels, conflict };
 }
 
 function expectPreview(result: PreviewResult): AssignmentPreview {
@@ -126,7 +125,7 @@ describe("applyAssignment", () => {
   it("writes 30 ACTIVE rows and an audit record; a second preview keeps everything", async () => {
     const s = await setup();
     const { applied } = await run(s.round.id, s.organizer.id);
-    expect(applied).toEqual({ ok: true, added: 30, reactivated: 0, removed: 0, kept: 0 });
+    expect(applied).toEqual({ ok: true, added: 30, reactivated: 0, removed: 0, kept: 0, fixed: 0 });
 
     const rows = await activeRows(s.round.id);
     expect(rows).toHaveLength(30);
@@ -135,7 +134,7 @@ describe("applyAssignment", () => {
     const audits = await prisma.auditLog.findMany({ where: { contestId: s.contest.id, action: "assignment.apply" } });
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ actorId: s.organizer.id, targetType: "Round", targetId: s.round.id });
-    expect(JSON.parse(audits[0]!.data)).toEqual({ seed: 7, added: 30, reactivated: 0, removed: 0, kept: 0 });
+    expect(JSON.parse(audits[0]!.data)).toEqual({ seed: 7, added: 30, reactivated: 0, removed: 0, removedManual: 0, kept: 0, fixed: 0 });
 
     const again = expectPreview(await previewAssignment({ roundId: s.round.id, seed: 99 }));
     expect(again.changes).toEqual({ added: 0, removed: 0, kept: 30, addedPairs: [], removedPairs: [] });
@@ -159,7 +158,7 @@ describe("applyAssignment", () => {
     expect(new Set(preview.changes.addedPairs.map((p) => p.entryId))).toEqual(new Set(ofA.map((r) => r.entryId)));
 
     const applied = await applyAssignment({ roundId: s.round.id, seed: 7, actorId: s.organizer.id, expectedFingerprint: preview.fingerprint });
-    expect(applied).toEqual({ ok: true, added: ofA.length, reactivated: 0, removed: ofA.length, kept: 30 - ofA.length });
+    expect(applied).toEqual({ ok: true, added: ofA.length, reactivated: 0, removed: ofA.length, kept: 30 - ofA.length, fixed: 0 });
     const removed = await prisma.assignment.findMany({ where: { roundId: s.round.id, status: "REMOVED" } });
     expect(removed.map((r) => r.id).sort()).toEqual(ofA.map((r) => r.id).sort());
     expect(await activeRows(s.round.id)).toHaveLength(30);
@@ -223,9 +222,194 @@ describe("applyAssignment", () => {
     expect(preview.uncovered[0]!.title).toBe("Bài số 4");
 
     const before = await snapshot(s.round.id, s.contest.id);
-    const result = await applyAssignment({ roundId: s.round.id, seed: 7, actorId: s.organizer.id, expectedFingerprint: assignmentFingerprint([]) });
+    const result = await applyAssignment({ roundId: s.round.id, seed: 7, actorId: s.organizer.id, expectedFingerprint: preview.fingerprint });
     expect(result).toMatchObject({ ok: false, status: "infeasible" });
     expect(await snapshot(s.round.id, s.contest.id)).toEqual(before);
     expect(await prisma.assignment.count({ where: { round: { contestId: s.contest.id } } })).toBe(0);
+  });
+});
+
+/** An Assignment row written by hand (what the manual-override screens write). */
+async function row(s: Awaited<ReturnType<typeof setup>>, panel: number, entryId: string, judgeId: string, source: "MANUAL" | "EXTRA_READER" | "AUTO", status: "ACTIVE" | "REMOVED" | "RECUSED") {
+  return prisma.assignment.create({ data: { roundId: s.round.id, panelId: s.panels[panel]!.id, entryId, judgeId, source, status } });
+}
+
+function judgesOf(preview: AssignmentPreview, entryId: string) {
+  return preview.changes.addedPairs.filter((p) => p.entryId === entryId).map((p) => p.judgeId);
+}
+
+describe("manual pairs and extra readers", () => {
+  it("keeps a valid manual pair whatever it costs, counts it in k, and removes it (as AUTO) once its judge leaves the panel", async () => {
+    const s = await setup([4, 4], 5);
+    const [entry] = s.panels[0]!.entryIds as [string];
+    const judge = s.panels[0]!.judgeIds[1]!;
+    // The judge would rather not read it: a manual pair stays anyway.
+    await prisma.judgePreference.create({ data: { contestId: s.contest.id, userId: judge, kind: "UNWILLING", entryId: entry } });
+    const manual = await row(s, 0, entry, judge, "MANUAL", "ACTIVE");
+
+    const preview = expectPreview(await previewAssignment({ roundId: s.round.id, seed: 3 }));
+    expect(preview).toMatchObject({ fixed: 1, changes: { kept: 1, added: 29, removed: 0 } });
+    expect(judgesOf(preview, entry)).toHaveLength(2);
+    expect(judgesOf(preview, entry)).not.toContain(judge);
+    const applied = await applyAssignment({ roundId: s.round.id, seed: 3, actorId: s.organizer.id, expectedFingerprint: preview.fingerprint });
+    expect(applied).toEqual({ ok: true, added: 29, reactivated: 0, removed: 0, kept: 1, fixed: 1 });
+    const ofEntry = (await activeRows(s.round.id)).filter((r) => r.entryId === entry);
+    expect(ofEntry).toHaveLength(3);
+    expect(ofEntry.find((r) => r.id === manual.id)).toMatchObject({ source: "MANUAL", status: "ACTIVE" });
+
+    await prisma.panelJudge.delete({ where: { panelId_userId: { panelId: s.panels[0]!.id, userId: judge } } });
+    const again = expectPreview(await previewAssignment({ roundId: s.round.id, seed: 3 }));
+    expect(again.fixed).toBe(0);
+    expect(again.changes.removedPairs.map((p) => [p.entryId, p.judgeId])).toContainEqual([entry, judge]);
+    await applyAssignment({ roundId: s.round.id, seed: 3, actorId: s.organizer.id, expectedFingerprint: again.fingerprint });
+    // Removed by the solver, not by hand: it may be assigned again later.
+    expect(await prisma.assignment.findUnique({ where: { id: manual.id } })).toMatchObject({ status: "REMOVED", source: "AUTO" });
+    const audit = await prisma.auditLog.findFirst({ where: { contestId: s.contest.id, action: "assignment.apply" }, orderBy: { at: "desc" } });
+    expect(JSON.parse(audit!.data)).toMatchObject({ removedManual: 1, fixed: 0 });
+  });
+
+  it("removes a manual pair that became conflicted", async () => {
+    const s = await setup([4, 4], 3);
+    const [entry] = s.panels[0]!.entryIds as [string];
+    const judge = s.panels[0]!.judgeIds[2]!;
+    const manual = await row(s, 0, entry, judge, "MANUAL", "ACTIVE");
+    await run(s.round.id, s.organizer.id);
+    await prisma.conflictOfInterest.create({ data: { contestId: s.contest.id, judgeId: judge, entryId: entry, source: "DETECTED", status: "PENDING" } });
+    const preview = expectPreview(await previewAssignment({ roundId: s.round.id, seed: 7 }));
+    expect(preview.fixed).toBe(0);
+    expect(preview.changes.removedPairs.map((p) => [p.entryId, p.judgeId])).toEqual([[entry, judge]]);
+    expect(judgesOf(preview, entry)).toHaveLength(1);
+    await applyAssignment({ roundId: s.round.id, seed: 7, actorId: s.organizer.id, expectedFingerprint: preview.fingerprint });
+    expect(await prisma.assignment.findUnique({ where: { id: manual.id } })).toMatchObject({ status: "REMOVED", source: "AUTO" });
+    expect((await activeRows(s.round.id)).filter((r) => r.entryId === entry)).toHaveLength(3);
+  });
+
+  it("never assigns again a pair an organizer removed by hand, and names the entry when that leaves too few judges", async () => {
+    const s = await setup([4], 5);
+    const [entry] = s.panels[0]!.entryIds as [string];
+    const [a, b] = s.panels[0]!.judgeIds as [string, string];
+    const removed = await row(s, 0, entry, a, "MANUAL", "REMOVED");
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const preview = expectPreview(await previewAssignment({ roundId: s.round.id, seed }));
+      expect(judgesOf(preview, entry)).toHaveLength(3);
+      expect(judgesOf(preview, entry)).not.toContain(a);
+    }
+    await run(s.round.id, s.organizer.id);
+    expect(await prisma.assignment.findUnique({ where: { id: removed.id } })).toMatchObject({ status: "REMOVED", source: "MANUAL" });
+
+    // The organizer takes a second judge off by hand: three judges of four are out of reach.
+    await prisma.assignment.updateMany({ where: { roundId: s.round.id, entryId: entry, judgeId: b }, data: { status: "REMOVED", source: "MANUAL" } });
+    const result = await previewAssignment({ roundId: s.round.id, seed: 7 });
+    expect(result).toMatchObject({
+      ok: false,
+      status: "infeasible",
+      uncovered: [{ entryId: entry, reason: "too-few-eligible-judges", eligibleJudges: 2, fixedJudges: 0, panelName: "Tiểu ban 1" }],
+    });
+  });
+
+  it("leaves an extra reader outside the solver and never gives the entry the same judge twice", async () => {
+    const s = await setup([4], 4);
+    const entry = s.panels[0]!.entryIds[1]!; // the first one has a conflict (see setup)
+    const judge = s.panels[0]!.judgeIds[3]!;
+    const extra = await row(s, 0, entry, judge, "EXTRA_READER", "ACTIVE");
+    for (const seed of [1, 2, 3]) {
+      const preview = expectPreview(await previewAssignment({ roundId: s.round.id, seed }));
+      expect(preview.changes).toMatchObject({ added: 12, removed: 0, kept: 0 });
+      expect(judgesOf(preview, entry)).not.toContain(judge);
+    }
+    const { applied } = await run(s.round.id, s.organizer.id);
+    expect(applied).toMatchObject({ ok: true, added: 12, reactivated: 0 });
+    expect(await prisma.assignment.findUnique({ where: { id: extra.id } })).toMatchObject({ status: "ACTIVE", source: "EXTRA_READER" });
+    expect((await activeRows(s.round.id)).filter((r) => r.entryId === entry)).toHaveLength(4);
+  });
+
+  it("names an entry with more manual judges than k, and writes nothing", async () => {
+    const s = await setup([5], 2);
+    const entry = s.panels[0]!.entryIds[1]!;
+    for (const judge of s.panels[0]!.judgeIds.slice(1)) await row(s, 0, entry, judge, "MANUAL", "ACTIVE");
+    const before = await snapshot(s.round.id, s.contest.id);
+    const preview = await previewAssignment({ roundId: s.round.id, seed: 7 });
+    expect(preview).toMatchObject({ ok: false, status: "infeasible", uncovered: [{ entryId: entry, reason: "too-many-fixed", fixedJudges: 4, entryCode: "CL-002" }] });
+    if (preview.ok || preview.status !== "infeasible") throw new Error("unreachable");
+    const result = await applyAssignment({ roundId: s.round.id, seed: 7, actorId: s.organizer.id, expectedFingerprint: preview.fingerprint });
+    expect(result).toMatchObject({ ok: false, status: "infeasible" });
+    expect(await snapshot(s.round.id, s.contest.id)).toEqual(before);
+  });
+});
+
+describe("calibration across panels", () => {
+  it("joins two panels through a judge seated on both, balances that judge's total, and reports the isolated panel", async () => {
+    const s = await setup([4, 4, 4], 5);
+    const shared = s.panels[0]!.judgeIds[1]!;
+    await prisma.panelJudge.create({ data: { panelId: s.panels[1]!.id, userId: shared } });
+    const sharedName = (await prisma.user.findUniqueOrThrow({ where: { id: shared } })).name;
+
+    const preview = expectPreview(await previewAssignment({ roundId: s.round.id, seed: 11 }));
+    expect(preview.calibration).toEqual({
+      components: [
+        {
+          panels: [
+            { panelId: s.panels[0]!.id, name: "Tiểu ban 1" },
+            { panelId: s.panels[1]!.id, name: "Tiểu ban 2" },
+          ],
+          sharedJudges: [{ judgeId: shared, name: sharedName }],
+          unlinkedSeats: [],
+          readGroups: [
+            [
+              { panelId: s.panels[0]!.id, name: "Tiểu ban 1" },
+              { panelId: s.panels[1]!.id, name: "Tiểu ban 2" },
+            ],
+          ],
+        },
+      ],
+      isolatedPanels: [{ panelId: s.panels[2]!.id, name: "Tiểu ban 3" }],
+    });
+    // The shared judge reads in both panels; 30 reads over the 8 judges of the two panels are
+    // balanced on totals: 3 or 4 each.
+    const total = new Map<string, number>();
+    for (const panel of preview.panels.slice(0, 2)) {
+      for (const j of panel.judges) total.set(j.judgeId, (total.get(j.judgeId) ?? 0) + j.after);
+    }
+    expect(preview.panels.slice(0, 2).every((p) => p.judges.find((j) => j.judgeId === shared)!.after > 0)).toBe(true);
+    expect(total.size).toBe(8);
+    expect([...total.values()].reduce((a, b) => a + b, 0)).toBe(30);
+    for (const load of total.values()) expect([3, 4]).toContain(load);
+  });
+});
+
+describe("the fingerprint of a preview", () => {
+  it("refuses an apply when any input changed meanwhile (seat, cap, conflict, recusal, manual pair, entries, k, preference, seed), but not for a new chair", async () => {
+    const s = await setup([4, 4], 4);
+    await run(s.round.id, s.organizer.id);
+    const [p0, p1] = s.panels as [(typeof s.panels)[0], (typeof s.panels)[0]];
+    const someRow = async (judgeId: string) => (await activeRows(s.round.id)).find((r) => r.judgeId === judgeId)!;
+    const changes: [string, () => Promise<unknown>][] = [
+      ["a cap", () => prisma.panelJudge.update({ where: { panelId_userId: { panelId: p0.id, userId: p0.judgeIds[0]! } }, data: { maxLoad: 3 } })],
+      ["a seat", () => prisma.panelJudge.create({ data: { panelId: p1.id, userId: p0.judgeIds[2]! } })],
+      ["a conflict", () => prisma.conflictOfInterest.create({ data: { contestId: s.contest.id, judgeId: p0.judgeIds[1]!, entryId: p0.entryIds[2]!, source: "DETECTED", status: "PENDING" } })],
+      ["a recusal", async () => prisma.assignment.update({ where: { id: (await someRow(p1.judgeIds[1]!)).id }, data: { status: "RECUSED" } })],
+      ["a manual removal", async () => prisma.assignment.update({ where: { id: (await someRow(p1.judgeIds[2]!)).id }, data: { status: "REMOVED", source: "MANUAL" } })],
+      ["an entry's panel", () => prisma.roundEntry.updateMany({ where: { roundId: s.round.id, entryId: p0.entryIds[3]! }, data: { panelId: p1.id } })],
+      ["an entry's eligibility", () => prisma.entry.update({ where: { id: p1.entryIds[3]! }, data: { status: "DISQUALIFIED" } })],
+      ["k", () => prisma.round.update({ where: { id: s.round.id }, data: { readsPerEntry: 2 } })],
+      ["a preference", () => prisma.judgePreference.create({ data: { contestId: s.contest.id, userId: p0.judgeIds[0]!, kind: "EXPERTISE", categoryId: s.category.id } })],
+    ];
+    for (const [what, change] of changes) {
+      const preview = await previewAssignment({ roundId: s.round.id, seed: 7 });
+      if (!("fingerprint" in preview)) throw new Error("unreachable");
+      await change();
+      const before = await snapshot(s.round.id, s.contest.id);
+      const result = await applyAssignment({ roundId: s.round.id, seed: 7, actorId: s.organizer.id, expectedFingerprint: preview.fingerprint });
+      expect({ what, result }).toEqual({ what, result: { ok: false, status: "changedMeanwhile" } });
+      expect(await snapshot(s.round.id, s.contest.id)).toEqual(before);
+    }
+
+    const preview = expectPreview(await previewAssignment({ roundId: s.round.id, seed: 7 }));
+    const otherSeed = await applyAssignment({ roundId: s.round.id, seed: 8, actorId: s.organizer.id, expectedFingerprint: preview.fingerprint });
+    expect(otherSeed).toEqual({ ok: false, status: "changedMeanwhile" });
+    await prisma.panelJudge.update({ where: { panelId_userId: { panelId: p0.id, userId: p0.judgeIds[0]! } }, data: { isChair: false } });
+    await prisma.panelJudge.update({ where: { panelId_userId: { panelId: p0.id, userId: p0.judgeIds[1]! } }, data: { isChair: true } });
+    const applied = await applyAssignment({ roundId: s.round.id, seed: 7, actorId: s.organizer.id, expectedFingerprint: preview.fingerprint });
+    expect(applied).toMatchObject({ ok: true });
   });
 });

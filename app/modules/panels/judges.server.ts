@@ -60,7 +60,10 @@ export async function getJudgeArea(userId: string): Promise<JudgeArea> {
       categories: { select: { id: true, name: true }, orderBy: [{ position: "asc" }, { name: "asc" }] },
       preferences: { where: { userId, kind: "EXPERTISE" }, select: { categoryId: true } },
       conflicts: {
-        where: { judgeId: userId, source: "DECLARED", decidedById: userId },
+        // A recusal from an assigned entry (scoring/scoresheets.server) declares a conflict too; it
+        // is listed on the desk by anonymous code, never here by entry code: the two together
+        // would tell the judge which receipt belongs to which anonymous essay.
+        where: { judgeId: userId, source: "DECLARED", decidedById: userId, entry: { assignments: { none: { judgeId: userId, status: "RECUSED" } } } },
         select: { id: true, reason: true, decidedAt: true, createdAt: true, entry: { select: { entryCode: true, title: true } } },
         orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
       },

@@ -10,28 +10,38 @@ const candidate = fc.record({
   willing: fc.boolean(),
   unwilling: fc.boolean(),
   excluded: fc.boolean(),
+  linksSeat: fc.boolean(),
 });
 const problem = fc
   .tuple(fc.array(candidate, { minLength: 0, maxLength: 8 }), fc.integer({ min: 0, max: 4 }), fc.integer())
   .map(([cs, need, seed]) => ({ candidates: cs.map((c, i): PickCandidate => ({ ...c, judgeId: `j${i}` })), need, seed }));
 
-/** The cost the whole-round flow gives a set of judges for one entry: [Σ marginal load, Σ preference]. */
-function cost(set: PickCandidate[]): [number, number] {
-  return [set.reduce((s, c) => s + 2 * c.load + 1, 0), set.reduce((s, c) => s + pairPreferenceCost(c.expertise, c.willing, c.unwilling), 0)];
+/** The cost the whole-round flow gives a set of judges for one entry: [unlinked seats left, Σ marginal load, Σ preference]. */
+function cost(set: PickCandidate[]): [number, number, number] {
+  return [
+    -set.filter((c) => c.linksSeat).length,
+    set.reduce((s, c) => s + 2 * c.load + 1, 0),
+    set.reduce((s, c) => s + pairPreferenceCost(c.expertise, c.willing, c.unwilling), 0),
+  ];
 }
 
+const less = (a: number[], b: number[]) => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
+};
+
 /** Exhaustive search: the best feasible set of the largest size up to `need`. */
-function bruteForce(candidates: PickCandidate[], need: number): { size: number; cost: [number, number] } {
+function bruteForce(candidates: PickCandidate[], need: number): { size: number; cost: number[] } {
   const usable = candidates.filter((c) => !c.excluded && c.capacityLeft >= 1);
   const size = Math.min(need, usable.length);
-  let best: [number, number] | null = null;
+  let best: number[] | null = null;
   for (let mask = 0; mask < 1 << usable.length; mask++) {
     const set = usable.filter((_, i) => mask & (1 << i));
     if (set.length !== size) continue;
     const c = cost(set);
-    if (!best || c[0] < best[0] || (c[0] === best[0] && c[1] < best[1])) best = c;
+    if (!best || less(c, best)) best = c;
   }
-  return { size, cost: best ?? [0, 0] };
+  return { size, cost: best ?? [0, 0, 0] };
 }
 
 describe("pickJudges", () => {
@@ -63,7 +73,7 @@ describe("pickJudges", () => {
   });
 
   it("prefers the least-loaded judge, then the one with expertise", () => {
-    const base = { capacityLeft: Number.POSITIVE_INFINITY, willing: false, unwilling: false, excluded: false };
+    const base = { capacityLeft: Number.POSITIVE_INFINITY, willing: false, unwilling: false, excluded: false, linksSeat: false };
     const result = pickJudges(
       [
         { ...base, judgeId: "busy-expert", load: 5, expertise: 3 },

@@ -9,7 +9,9 @@
 // judges) and only if their cap in the panel allows it. A minimum-cost flow of value n is then
 // exactly the n cheapest candidates by (2·L_j + 1, preference): the paths are disjoint and
 // independent, so choosing the cheapest n is optimal, and sorting by (load, preference) is that
-// choice. Ties are broken by a seeded order, as in ./assign, so the same seed picks the same judges.
+// choice. The solver's cost ranks one term before the load: a judge seated on several panels who
+// has no read yet in this one (an unlinked seat) is taken first, as a read there links the panels
+// for calibration; so the sort key is (links a seat, load, preference). Ties are broken by a seeded order, as in ./assign, so the same seed picks the same judges.
 import { seededRandom } from "#app/utils/random";
 import { DEFAULT_ASSIGN_WEIGHTS, pairPreferenceCost, type AssignWeights } from "./assign";
 
@@ -23,6 +25,8 @@ export interface PickCandidate {
   expertise: number;
   willing: boolean;
   unwilling: boolean;
+  /** The judge sits on several panels and has no read yet in this one: a read here links them. */
+  linksSeat?: boolean;
   /** Conflicted, recused, removed by hand, or already reading the entry: never picked. */
   excluded: boolean;
 }
@@ -50,7 +54,8 @@ export function pickJudges(
     .filter((c) => !c.excluded && c.capacityLeft >= 1)
     .sort((a, b) => (a.judgeId < b.judgeId ? -1 : a.judgeId > b.judgeId ? 1 : 0))
     .map((c) => ({ c, tie: next(), pref: pairPreferenceCost(c.expertise, c.willing, c.unwilling, weights) }));
-  eligible.sort((a, b) => a.c.load - b.c.load || a.pref - b.pref || a.tie - b.tie);
+  const links = (c: PickCandidate) => (c.linksSeat ? 0 : 1);
+  eligible.sort((a, b) => links(a.c) - links(b.c) || a.c.load - b.c.load || a.pref - b.pref || a.tie - b.tie);
   const picked = eligible.slice(0, need).map((e) => e.c.judgeId);
   return { picked, short: need - picked.length, eligible: eligible.length };
 }

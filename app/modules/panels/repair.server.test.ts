@@ -89,3 +89,20 @@ describe("addExtraReader", () => {
     expect(await prisma.auditLog.count({ where: { contestId: s.contest.id, action: "assignment.extraReader" } })).toBe(1);
   });
 });
+
+describe("repairEntry and shared judges", () => {
+  it("takes first a judge seated on another panel who has no read yet in this one (linking the panels)", async () => {
+    const s = await setup(5, 2);
+    const other = await createTestPanel(s.round.id, { name: "Tiểu ban 2" });
+    const { user: shared } = await addContestMember(s.contest.id, "JUDGE", { name: "Giám khảo chung" });
+    await seatJudge(s.panel.id, shared.id);
+    await seatJudge(other.id, shared.id);
+    // The shared judge is busier in the round than judges 3 and 4, yet a read here links the panels.
+    const [busy] = await createTestEntries(s.contest.id, (await prisma.category.findFirstOrThrow({ where: { contestId: s.contest.id } })).id, 1);
+    await placeEntries(s.round.id, other.id, [busy!.id]);
+    await createTestAssignment(s.round.id, other.id, busy!.id, shared.id);
+    await prisma.assignment.updateMany({ where: { entryId: s.entries[0]!.id, judgeId: s.judges[0]!.id }, data: { status: "RECUSED" } });
+    const result = await repairEntry({ contestId: s.contest.id, roundId: s.round.id, entryId: s.entries[0]!.id, actorId: null });
+    expect(result).toMatchObject({ ok: true, added: [{ judgeId: shared.id }], short: 0 });
+  });
+});

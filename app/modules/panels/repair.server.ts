@@ -50,8 +50,10 @@ async function context(tx: Tx, input: EntryChangeInput) {
     throw new RefusalError(NOT_FOUND);
   }
   const panelId = placement.panelId;
-  const [seats, rows, roundLoads, panelLoads, conflicts] = await Promise.all([
+  const [seats, roundSeats, rows, roundLoads, panelLoads, conflicts] = await Promise.all([
     tx.panelJudge.findMany({ where: { panelId }, select: { userId: true, maxLoad: true, user: { select: { name: true } } } }),
+    // Reading seats (cap other than 0) in the round's panels, to tell which judges link panels.
+    tx.panelJudge.groupBy({ by: ["userId"], where: { panel: { roundId: round.id }, OR: [{ maxLoad: null }, { maxLoad: { gt: 0 } }] }, _count: { _all: true } }),
     tx.assignment.findMany({ where: { roundId: round.id, entryId: input.entryId }, select: { id: true, judgeId: true, status: true, source: true } }),
     tx.assignment.groupBy({ by: ["judgeId"], where: { roundId: round.id, status: "ACTIVE" }, _count: { _all: true } }),
     tx.assignment.groupBy({ by: ["judgeId"], where: { panelId, status: "ACTIVE" }, _count: { _all: true } }),
@@ -69,6 +71,7 @@ async function context(tx: Tx, input: EntryChangeInput) {
   const rowOf = new Map(rows.map((r) => [r.judgeId, r]));
   const loadOf = new Map(roundLoads.map((l) => [l.judgeId, l._count._all]));
   const panelLoadOf = new Map(panelLoads.map((l) => [l.judgeId, l._count._all]));
+  const seatsOf = new Map(roundSeats.map((r) => [r.userId, r._count._all]));
 
   const candidates: PickCandidate[] = seats.map((s) => {
     const row = rowOf.get(s.userId);
@@ -80,6 +83,7 @@ async function context(tx: Tx, input: EntryChangeInput) {
       expertise: mine.some((p) => p.kind === "EXPERTISE" && p.categoryId === placement.entry.categoryId) ? 1 : 0,
       willing: mine.some((p) => p.kind === "WILLING" && p.entryId === input.entryId),
       unwilling: mine.some((p) => p.kind === "UNWILLING" && p.entryId === input.entryId),
+      linksSeat: (seatsOf.get(s.userId) ?? 0) >= 2 && (panelLoadOf.get(s.userId) ?? 0) === 0,
       excluded:
         conflicted.has(s.userId) ||
         row?.status === "ACTIVE" ||
@@ -144,22 +148,26 @@ export async function repairEntry(input: EntryChangeInput): Promise<EntryChange 
  * can take it.
  */
 export async function addExtraReader(input: EntryChangeInput): Promise<EntryChange | Refusal> {
-  return orRefusal(() =>
-    prisma.$transaction(async (tx) => {
-      const ctx = await context(tx, input);
-      const { picked } = pickJudges(ctx.candidates, 1, input.seed ?? 1);
-      if (picked.length === 0) throw new RefusalError(refused("rounds:repair.noExtraReader"));
-      const added = await give(tx, ctx, input, picked, "EXTRA_READER");
-      await audit(tx, {
-        actorId: input.actorId,
-        contestId: input.contestId,
-        action: "assignment.extraReader",
-        targetType: "Entry",
-        targetId: input.entryId,
-        data: { roundId: input.roundId, judgeId: picked[0] },
-        ip: input.ip ?? null,
-      });
-      return { ok: true as const, added, short: 0 };
-    }),
-  );
+  return orRefusal(() => prisma.$transaction((tx) => addExtraReaderTx(tx, input)));
+}
+
+/**
+ * addExtraReader inside the caller's transaction (the chair's view records its Resolution in the
+ * same commit). A refusal is thrown as a RefusalError: run it under orRefusal.
+ */
+export async function addExtraReaderTx(tx: Tx, input: EntryChangeInput): Promise<EntryChange> {
+  const ctx = await context(tx, input);
+  const { picked } = pickJudges(ctx.candidates, 1, input.seed ?? 1);
+  if (picked.length === 0) throw new RefusalError(refused("rounds:repair.noExtraReader"));
+  const added = await give(tx, ctx, input, picked, "EXTRA_READER");
+  await audit(tx, {
+    actorId: input.actorId,
+    contestId: input.contestId,
+    action: "assignment.extraReader",
+    targetType: "Entry",
+    targetId: input.entryId,
+    data: { roundId: input.roundId, judgeId: picked[0] },
+    ip: input.ip ?? null,
+  });
+  return { ok: true as const, added, short: 0 };
 }

@@ -122,6 +122,20 @@ describe("withUploadForm", () => {
     expect((tooLong as Response).status).toBe(400);
   });
 
+  it("lets a named field hold more than the usual limit, and only that field", async () => {
+    const essay = "Bảo vệ nền tảng tư tưởng của Đảng. ".repeat(4000);
+    expect(new TextEncoder().encode(essay).length).toBeGreaterThan(MAX_FIELD_BYTES);
+    const options = { maxBytes: 1000, fieldBytes: { onlineText: 1024 * 1024 } };
+    const fields = await withUploadForm(multipart((f) => f.append("onlineText", essay)), options, async (form) => form.fields);
+    expect(fields.get("onlineText")).toBe(essay);
+    const other = await withUploadForm(multipart((f) => f.append("title", essay)), options, async () => "handled").catch((e: unknown) => e);
+    expect((other as Response).status).toBe(400);
+    const over = await withUploadForm(multipart((f) => f.append("onlineText", essay)), { maxBytes: 1000, fieldBytes: { onlineText: 1000 } }, async () => "handled").catch(
+      (e: unknown) => e,
+    );
+    expect((over as Response).status).toBe(400);
+  });
+
   it("removes the received file even when the handler throws", async () => {
     let path = "";
     const request = multipart((f) => f.append("file", new File(["nội dung"], "a.txt")));

@@ -45,6 +45,8 @@ export interface UploadForm {
 export interface UploadFormOptions {
   maxBytes: number;
   field?: string;
+  /** Text fields allowed more than MAX_FIELD_BYTES (an essay written in the browser), by name. */
+  fieldBytes?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -73,7 +75,7 @@ async function drain(data: AsyncIterable<Uint8Array>): Promise<void> {
  */
 export async function withUploadForm<T>(
   request: Request,
-  { maxBytes, field = FILE_FIELD }: UploadFormOptions,
+  { maxBytes, field = FILE_FIELD, fieldBytes = {} }: UploadFormOptions,
   handle: (form: UploadForm) => Promise<T>,
 ): Promise<T> {
   let file: FilePart = { status: "missing" };
@@ -110,10 +112,11 @@ export async function withUploadForm<T>(
       return undefined;
     }
     let size = 0;
+    const limit = Object.hasOwn(fieldBytes, name) ? fieldBytes[name]! : MAX_FIELD_BYTES;
     const chunks: Uint8Array[] = [];
     for await (const chunk of data) {
       size += chunk.byteLength;
-      if (size > MAX_FIELD_BYTES) badRequest();
+      if (size > limit) badRequest();
       chunks.push(chunk);
     }
     return new TextDecoder().decode(Buffer.concat(chunks));

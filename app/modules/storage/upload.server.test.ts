@@ -9,6 +9,7 @@ import { prisma } from "#app/utils/db.server";
 import { env } from "#app/utils/env.server";
 import { getFixedT } from "#app/utils/i18n";
 import { createTestUser } from "#tests/factories/accounts";
+import { createTestContest, createTestEntries } from "#tests/factories/contests";
 import {
   PNG_1X1,
   VIETNAMESE_PARAGRAPHS,
@@ -23,7 +24,7 @@ import { DOCUMENT_KINDS, IMAGE_KINDS } from "./files.schema";
 import { LocalDiskStore } from "./local-store.server";
 import { uploadsDir } from "./store.server";
 import { UploadThingStore } from "./uploadthing-store.server";
-import { cleanFileName, openStoredFile, storeUpload, type StoreUploadInput } from "./upload.server";
+import { cleanFileName, discardStoredFile, openStoredFile, storeUpload, type StoreUploadInput } from "./upload.server";
 
 const essay = VIETNAMESE_PARAGRAPHS.join("\n\n");
 let uploaderId: string;
@@ -95,15 +96,71 @@ describe("storeUpload: accepted files", () => {
     expect(result.ok && result.text).toBeNull();
   });
 
-  it("stores the same content once: one file, one row", async () => {
+  it("stores the same content once, with a row of its own for each upload", async () => {
     const bytes = pdfDocument([["Nội dung trùng lặp, gửi hai lần."]]);
     const first = await upload(bytes, "lan-1.pdf");
     const before = await snapshot();
-    const second = await upload(bytes, "lan-2.pdf");
+    const other = await createTestUser({ name: "Phạm Thị Gửi Sau" });
+    const second = await upload(bytes, "lan-2.pdf", { uploadedById: other.id });
     expect(first.ok && second.ok).toBe(true);
     if (!first.ok || !second.ok) return;
-    expect(second.file.id).toBe(first.file.id);
-    expect(await snapshot()).toEqual(before);
+    // The second uploader sees their own name and is recorded as the uploader, not the first one.
+    expect(second.file.id).not.toBe(first.file.id);
+    expect(second.file).toMatchObject({ originalName: "lan-2.pdf", uploadedById: other.id, storageKey: first.file.storageKey });
+    expect(await prisma.storedFile.findUniqueOrThrow({ where: { id: first.file.id } })).toMatchObject({ originalName: "lan-1.pdf", uploadedById: uploaderId });
+    // One copy of the bytes.
+    expect(await snapshot()).toEqual({ rows: before.rows + 1, files: before.files });
+  });
+
+  it("removes shared bytes only with the last row that points to them", async () => {
+    const bytes = docxDocument(["Hai người gửi cùng một tệp, rồi lần lượt thay ảnh khác."]);
+    const a = await upload(bytes, "a.docx");
+    const b = await upload(bytes, "b.docx");
+    if (!a.ok || !b.ok) throw new Error("upload refused");
+    const disk = new LocalDiskStore(uploadsDir());
+    expect(await discardStoredFile(a.file.id)).toBe(true);
+    expect(await disk.exists(sha256(bytes))).toBe(true);
+    expect((await buffer(await openStoredFile(b.file))).equals(Buffer.from(bytes))).toBe(true);
+    expect(await discardStoredFile(b.file.id)).toBe(true);
+    expect(await disk.exists(sha256(bytes))).toBe(false);
+    expect(await prisma.storedFile.count({ where: { sha256: sha256(bytes) } })).toBe(0);
+  });
+
+  it("does not discard a row an entry version refers to", async () => {
+    const bytes = odtDocument(["Phiên bản bài dự thi giữ lại tệp."]);
+    const result = await upload(bytes, "giu.odt");
+    if (!result.ok) throw new Error("upload refused");
+    const { contest, categories } = await createTestContest({ categories: ["Đoàn viên"] });
+    const [entry] = await createTestEntries(contest.id, categories[0]!.id, 1);
+    await prisma.entryVersion.create({ data: { entryId: entry!.id, number: 1, fileId: result.file.id } });
+    expect(await discardStoredFile(result.file.id)).toBe(false);
+    expect(await new LocalDiskStore(uploadsDir()).exists(sha256(bytes))).toBe(true);
+  });
+
+  it("keeps the bytes another upload recorded while a failed one of the same content cleans up", async () => {
+    const bytes = pdfDocument([["Hai lần gửi cùng lúc, một lần thất bại."]]);
+    const [failed, kept] = await Promise.allSettled([
+      upload(bytes, "hong.pdf", { attach: async () => Promise.reject(new Error("stale form")) }),
+      upload(bytes, "tot.pdf"),
+    ]);
+    expect(failed.status).toBe("rejected");
+    expect(kept.status === "fulfilled" && kept.value.ok).toBe(true);
+    expect(await new LocalDiskStore(uploadsDir()).exists(sha256(bytes))).toBe(true);
+    expect(await prisma.storedFile.findMany({ where: { sha256: sha256(bytes) }, select: { originalName: true } })).toEqual([{ originalName: "tot.pdf" }]);
+    // And the other order: the failed one comes after the recorded one.
+    await expect(upload(bytes, "hong-2.pdf", { attach: async () => Promise.reject(new Error("stale form")) })).rejects.toThrow();
+    expect(await new LocalDiskStore(uploadsDir()).exists(sha256(bytes))).toBe(true);
+  });
+
+  it("stores the bytes again when an earlier row's bytes are missing from the store", async () => {
+    const bytes = pdfDocument([["Tệp khôi phục từ bản sao lưu thiếu tệp."]]);
+    const first = await upload(bytes, "dau.pdf");
+    if (!first.ok) throw new Error("upload refused");
+    await new LocalDiskStore(uploadsDir()).delete(first.file.storageKey);
+    const second = await upload(bytes, "sau.pdf");
+    if (!second.ok) throw new Error("upload refused");
+    expect(second.file.storageKey).toBe(first.file.storageKey);
+    expect((await buffer(await openStoredFile(second.file))).equals(Buffer.from(bytes))).toBe(true);
   });
 
   it("keeps the name as the entrant sees it: NFC, no path, no control characters", () => {
@@ -238,10 +295,11 @@ describe("storeUpload with UploadThing", () => {
     expect(result.file.backend).toBe("UPLOADTHING");
     expect(fake.files.get(result.file.storageKey)?.bytes.equals(Buffer.from(bytes))).toBe(true);
     expect(result.text?.text).toBe(essay);
-    // Again: the same content is not sent twice.
+    // Again: the same content is not sent twice; the second upload has its own row.
     const uploads = fake.requests.filter((r) => r.method === "PUT").length;
     const again = await upload(bytes, "lai.docx", { store });
-    expect(again.ok && again.file.id).toBe(result.file.id);
+    expect(again.ok && again.file.storageKey).toBe(result.file.storageKey);
+    expect(again.ok && again.file.originalName).toBe("lai.docx");
     expect(fake.requests.filter((r) => r.method === "PUT").length).toBe(uploads);
   });
 

@@ -8,7 +8,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { StoredFile } from "#app/generated/sqlite/client";
 import type filesVi from "#app/locales/vi/files";
-import { Prisma, prisma, type Tx } from "#app/utils/db.server";
+import { databaseKind, prisma, type Tx } from "#app/utils/db.server";
 import { MAX_INFLATED_BYTES, readFile, type ExtractedText, type ReadFailure } from "./extract.server";
 import { FileNotFoundError, StorageError, type FileStore } from "./file-store";
 import { KIND_LABELS, claimedKinds, megabytes, type FileKind } from "./files.schema";
@@ -36,9 +36,9 @@ export interface StoreUploadInput {
   uploadedById: string | null;
   /**
    * Runs in the transaction that records the file, e.g. the entry version and its audit
-   * record. If it throws, the file is not kept (unless an earlier upload had stored it).
+   * record, with the file's text (null for an image). If it throws, no row is kept, nor the bytes (unless another row holds them).
    */
-  attach?: (tx: Tx, file: StoredFile) => Promise<void>;
+  attach?: (tx: Tx, file: StoredFile, text: ExtractedText | null) => Promise<void>;
   /** Where the bytes go; the store the environment chooses by default. */
   store?: FileStore;
 }
@@ -87,10 +87,6 @@ function isReceived(source: StoreUploadInput["source"]): source is ReceivedFile 
   return typeof (source as ReceivedFile).path === "string" && typeof (source as ReceivedFile).sha256 === "string";
 }
 
-function isUniqueViolation(e: unknown): boolean {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
-}
-
 /** Stores an upload after every check, or says why not; see the module comment. */
 export async function storeUpload(input: StoreUploadInput): Promise<StoreUploadResult> {
   const store = input.store ?? fileStore();
@@ -123,69 +119,122 @@ export async function storeUpload(input: StoreUploadInput): Promise<StoreUploadR
     const read = await readFile(await fs.readFile(received.path), { vet });
     if (!read.ok) return "refused" in read ? read.refused : readFailure(read.reason, byName.length + byType.length > 0, input.allowed);
 
-    const file = await keep(store, received, read.sniffed, originalName, input);
+    const file = await keep(store, received, read.sniffed, read.text, originalName, input);
     return file ? { ok: true, file, text: read.text } : error("storageUnavailable");
   } finally {
     if (ownsTemporary) await fs.rm(received.path, { force: true });
   }
 }
 
-/** Stores the checked bytes (once per content) and records the row with the caller's attachment. */
+/**
+ * Serialises the writers of one stored content's rows and bytes for the rest of the transaction:
+ * recording a row for a key and removing the key's bytes when its last row goes. PostgreSQL: a
+ * transaction-scoped advisory lock on the key. SQLite: a no-op write, which takes the database's
+ * write lock (one writer at a time), as lockContest does.
+ */
+export async function lockStorageKey(tx: Tx, backend: StoredFile["backend"], storageKey: string): Promise<void> {
+  if (databaseKind() === "postgresql") {
+    await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtextextended(${`${backend}:${storageKey}`}, 0))) AS l`;
+  } else {
+    await tx.$executeRaw`UPDATE "StoredFile" SET "size" = "size" WHERE "backend" = ${backend} AND "storageKey" = ${storageKey}`;
+  }
+}
+
+class StoreUnavailable extends Error {}
+
+/**
+ * Stores the checked bytes (once per content) and records this upload's own row with the
+ * caller's attachment, in one transaction.
+ *
+ * Rows and bytes: every upload gets a row of its own (its name, its uploader); rows of the same
+ * content share the bytes. The invariant is that the bytes of a key that has a committed row
+ * are never removed: removal (releaseStorageKey) decides under lockStorageKey that no row is
+ * left, and the row is recorded under the same lock after making sure the bytes are there.
+ */
 async function keep(
   store: FileStore,
   received: Spooled,
   sniffed: Sniffed,
+  text: ExtractedText | null,
   originalName: string,
   input: StoreUploadInput,
 ): Promise<StoredFile | null> {
-  const attachTo = async (file: StoredFile) => {
-    if (input.attach) await prisma.$transaction((tx) => input.attach!(tx, file));
-    return file;
+  const put = async () => {
+    try {
+      return (await store.put(createReadStream(received.path), { maxBytes: input.maxBytes, contentType: sniffed.mimeType })).key;
+    } catch (e) {
+      if (e instanceof StorageError || e instanceof FileNotFoundError) throw new StoreUnavailable();
+      throw e;
+    }
   };
+  // The same content stored before: reuse its bytes (nothing sent twice), unless they are gone.
   const earlier = await prisma.storedFile.findFirst({
     where: { backend: store.backend, sha256: received.sha256 },
     orderBy: { createdAt: "asc" },
+    select: { storageKey: true },
   });
-  if (earlier && (await store.exists(earlier.storageKey).catch(() => false))) return attachTo(earlier);
-
-  let put;
+  let key: string | null = null;
   try {
-    put = await store.put(createReadStream(received.path), { maxBytes: input.maxBytes, contentType: sniffed.mimeType });
-  } catch (e) {
-    if (e instanceof StorageError || e instanceof FileNotFoundError) return null;
-    throw e;
-  }
-  // The same content stored earlier but missing from the store (restored from a backup
-  // without its files, say): the put just brought it back.
-  if (earlier && earlier.storageKey === put.key) return attachTo(earlier);
-  try {
+    key = earlier && (await store.exists(earlier.storageKey).catch(() => false)) ? earlier.storageKey : await put();
     return await prisma.$transaction(async (tx) => {
+      await lockStorageKey(tx, store.backend, key!);
+      // No row holds the key: its bytes may have been removed since they were checked or put.
+      const held = await tx.storedFile.count({ where: { backend: store.backend, storageKey: key! } });
+      if (held === 0 && !(await store.exists(key!).catch(() => false))) {
+        key = await put();
+        await lockStorageKey(tx, store.backend, key);
+      }
       const file = await tx.storedFile.create({
         data: {
           backend: store.backend,
-          storageKey: put.key,
-          sha256: put.sha256,
-          size: put.size,
+          storageKey: key!,
+          sha256: received.sha256,
+          size: received.size,
           kind: sniffed.kind,
           mimeType: sniffed.mimeType,
           originalName,
           uploadedById: input.uploadedById,
         },
       });
-      await input.attach?.(tx, file);
+      await input.attach?.(tx, file, text);
       return file;
     });
   } catch (e) {
-    if (isUniqueViolation(e)) {
-      // Someone stored the same content at the same moment: use their row.
-      const row = await prisma.storedFile.findUnique({ where: { backend_storageKey: { backend: store.backend, storageKey: put.key } } });
-      if (row) return attachTo(row);
-    }
     // Nothing recorded: do not keep bytes no row points to.
-    const referenced = await prisma.storedFile.count({ where: { backend: store.backend, storageKey: put.key } });
-    if (!referenced) await store.delete(put.key).catch(() => {});
+    if (key) await releaseStorageKey(store, key).catch(() => {});
+    if (e instanceof StoreUnavailable) return null;
     throw e;
   }
+}
+
+/** Removes a key's bytes when no row points to them any more (see keep). */
+export async function releaseStorageKey(store: FileStore, storageKey: string): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    await lockStorageKey(tx, store.backend, storageKey);
+    if ((await tx.storedFile.count({ where: { backend: store.backend, storageKey } })) > 0) return false;
+    await store.delete(storageKey);
+    return true;
+  });
+}
+
+/**
+ * Deletes a stored file's row when nothing refers to it any more (no entry version, no contest
+ * banner), then its bytes when no other row shares them. For a replaced or removed banner; call it
+ * after the transaction that stopped referring to the file. False when the row is still in use.
+ */
+export async function discardStoredFile(fileId: string): Promise<boolean> {
+  const row = await prisma.storedFile.findUnique({ where: { id: fileId }, select: { backend: true, storageKey: true } });
+  if (!row) return false;
+  const store = storeFor(row.backend);
+  return prisma.$transaction(async (tx) => {
+    await lockStorageKey(tx, row.backend, row.storageKey);
+    const removed = await tx.storedFile.deleteMany({ where: { id: fileId, versions: { none: {} }, banners: { none: {} } } });
+    if (removed.count === 0) return false;
+    if ((await tx.storedFile.count({ where: { backend: row.backend, storageKey: row.storageKey } })) === 0) {
+      await store.delete(row.storageKey);
+    }
+    return true;
+  });
 }
 
 /** The bytes of a stored file, from the store of its backend. */

@@ -1,0 +1,150 @@
+// Ranking the entries of one category in one round (issue 6, item 2). Pure.
+//
+// Entries are ordered by score (higher first; scores arrive rounded, see aggregate.ts), then by
+// the declared tie-break chain (tie-break.schema.ts): each criterion step compares the entries'
+// mean points on that criterion, the topMarks step their top marks per read, both higher first. Entries
+// still equal on every automatic step form a tie group. A recorded decision (the chair's order, or
+// the organizer's decision at a prize boundary or the advance cut) orders a tie group only when it
+// was made for exactly that group: if the group has changed since (scores changed after judging was
+// reopened), the decision is stale, it is not applied and the group is reported so.
+//
+// Ranks are competition ranks ("1, 2, 2, 4"): an entry's rank is 1 + the number of entries placed
+// strictly above it. Entries without a score are not ranked (returned apart).
+import type { TieBreakStep } from "./tie-break.schema";
+import { criterionKey } from "./tie-break.schema";
+
+export interface RankItem {
+  entryId: string;
+  /** The round's score (rounded), or null without reads. */
+  score: number | null;
+  /** Mean points per criterion, keyed by criterionKey(name), rounded as scores are. */
+  criteria: Readonly<Record<string, number>>;
+  /** Criteria scored at their maximum, per read. */
+  topMarks: number;
+}
+
+/** A recorded order of one tie group: lower comes first, equal numbers stay tied. */
+export interface TieDecision {
+  entryIds: readonly string[];
+  order: ReadonlyMap<string, number>;
+}
+
+/** What separates an entry from the one placed just above it. */
+export type Separation = { by: "score" } | { by: "step"; step: number } | { by: "decision" } | null;
+
+export interface RankedEntry {
+  entryId: string;
+  rank: number;
+  /** Whether another entry shares the rank. */
+  tied: boolean;
+  separatedBy: Separation;
+}
+
+/** Entries equal on the score and every automatic step of the chain. */
+export interface TieGroup {
+  /** The rank the group shares before any decision. */
+  rank: number;
+  entryIds: string[];
+  decision: "applied" | "stale" | "none";
+}
+
+/** Entries sharing one final rank, in order. */
+export interface RankGroup {
+  rank: number;
+  entryIds: string[];
+}
+
+export interface Ranking {
+  ranked: RankedEntry[];
+  groups: RankGroup[];
+  ties: TieGroup[];
+  unranked: string[];
+}
+
+/** The automatic keys of an item: its score, then one value per chain step (the chair's step has none). */
+function keys(item: RankItem, chain: readonly TieBreakStep[]): number[] {
+  const values = [item.score!];
+  for (const step of chain) {
+    if (step.kind === "criterion") values.push(item.criteria[criterionKey(step.name)] ?? Number.NEGATIVE_INFINITY);
+    else if (step.kind === "topMarks") values.push(item.topMarks);
+  }
+  return values;
+}
+
+/** The index of the chain step the i-th automatic key belongs to (key 0 is the score). */
+function stepOfKey(chain: readonly TieBreakStep[], keyIndex: number): number {
+  let k = 0;
+  for (const [i, step] of chain.entries()) {
+    if (step.kind === "chair") continue;
+    k++;
+    if (k === keyIndex) return i;
+  }
+  return -1;
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const s = new Set(a);
+  return b.every((x) => s.has(x));
+}
+
+/**
+ * Ranks the items (see above). Items with equal keys keep the order they came in (give them in a
+ * stable order, e.g. by entry code, so pages and documents list ties alike).
+ */
+export function rankEntries(items: readonly RankItem[], chain: readonly TieBreakStep[], decisions: readonly TieDecision[] = []): Ranking {
+  const unranked = items.filter((i) => i.score === null).map((i) => i.entryId);
+  const scored = items.filter((i) => i.score !== null).map((item) => ({ item, keys: keys(item, chain) }));
+  const compare = (a: number[], b: number[]) => {
+    for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return b[k]! - a[k]! > 0 ? 1 : -1;
+    return 0;
+  };
+  scored.sort((a, b) => compare(a.keys, b.keys));
+
+  // Tie groups on the automatic keys, with the key that separates each group from the one above.
+  const autoGroups: { members: typeof scored; separatedAt: number | null }[] = [];
+  for (const s of scored) {
+    const last = autoGroups.at(-1);
+    if (last && compare(last.members[0]!.keys, s.keys) === 0) last.members.push(s);
+    else {
+      const above = last?.members[0]!.keys;
+      const at = above ? above.findIndex((v, k) => v !== s.keys[k]) : null;
+      autoGroups.push({ members: [s], separatedAt: at });
+    }
+  }
+
+  const ranked: RankedEntry[] = [];
+  const groups: RankGroup[] = [];
+  const ties: TieGroup[] = [];
+  let placed = 0;
+  for (const g of autoGroups) {
+    const ids = g.members.map((m) => m.item.entryId);
+    const groupRank = placed + 1;
+    const separation: Separation = g.separatedAt === null ? null : g.separatedAt === 0 ? { by: "score" } : { by: "step", step: stepOfKey(chain, g.separatedAt) };
+    let parts: string[][] = [ids];
+    if (ids.length > 1) {
+      const decision = decisions.find((d) => sameSet(d.entryIds, ids));
+      const touched = !decision && decisions.some((d) => d.entryIds.some((id) => ids.includes(id)));
+      ties.push({ rank: groupRank, entryIds: ids, decision: decision ? "applied" : touched ? "stale" : "none" });
+      if (decision) {
+        const place = (id: string) => decision.order.get(id) ?? Number.POSITIVE_INFINITY;
+        const order = [...ids].sort((a, b) => place(a) - place(b));
+        parts = [];
+        for (const id of order) {
+          const last = parts.at(-1);
+          if (last && place(last[0]!) === place(id)) last.push(id);
+          else parts.push([id]);
+        }
+      }
+    }
+    for (const [p, part] of parts.entries()) {
+      const rank = placed + 1;
+      groups.push({ rank, entryIds: part });
+      for (const [i, entryId] of part.entries()) {
+        ranked.push({ entryId, rank, tied: part.length > 1, separatedBy: i > 0 ? null : p === 0 ? separation : { by: "decision" } });
+      }
+      placed += part.length;
+    }
+  }
+  return { ranked, groups, ties, unranked };
+}

@@ -1,0 +1,336 @@
+// A round's results from the database: the one place that reads scoresheets for rankings and runs
+// the pure pipeline (aggregate → rank → prizes or advance). Pages, decisions, advancing and
+// publishing all call computeRoundResults, so they agree on every number. Authorization is the
+// caller's (an organizer of the contest).
+//
+// What counts: the submitted scoresheets (with a total) of the round's ACTIVE assignments, for
+// entries of the round (RoundEntry) that are still ELIGIBLE. Totals are Scoresheet.total as the
+// scoring module stored them. Criterion means and top marks for the tie-break chain come from the
+// same sheets' points.
+import type { ContestPhase, RoundEntryStatus } from "#app/generated/sqlite/enums";
+import { sha256Hex } from "#app/utils/crypto.server";
+import type { Tx } from "#app/utils/db.server";
+import { nameCollator } from "#app/utils/format";
+import { proposeAdvance, type AdvanceProposal, type AdvanceRule } from "./advance";
+import { aggregate, roundScore, type AggregationMethod, type EntryAggregate, type JudgeEffect } from "./aggregate";
+import { canonicalJson } from "./canonical-json";
+import { allocatePrizes, type PrizeAllocation, type PrizeTierInput } from "./prizes";
+import { rankEntries, type RankedEntry, type RankItem, type Ranking, type TieDecision } from "./rank";
+import { criterionKey, parseTieBreak, type TieBreakStep } from "./tie-break.schema";
+
+/** Phases in which identities are re-joined to scores in a blind contest [ghép phách]. */
+const IDENTIFIED_PHASES: readonly ContestPhase[] = ["FINALIZING", "PUBLISHED", "ARCHIVED"];
+/** Phases in which ties may be decided and entries advanced. */
+export const DECIDING_PHASES: readonly ContestPhase[] = ["JUDGING", "FINALIZING"];
+
+export interface ResultsContest {
+  id: string;
+  title: string;
+  slug: string;
+  phase: ContestPhase;
+  blind: boolean;
+  locale: string;
+  timeZone: string;
+  showScoresInResults: boolean;
+  tieBreak: TieBreakStep[];
+}
+
+export interface ResultsRound {
+  id: string;
+  name: string;
+  position: number;
+  aggregation: AggregationMethod;
+  readsPerEntry: number;
+  advanceRule: AdvanceRule;
+  advanceValue: number | null;
+  criteria: { id: string; name: string; maxPoints: number }[];
+  /** The rubric's scale: the sum of its maxima (100 on the default rubric). */
+  scale: number;
+}
+
+export interface EntryInfo {
+  id: string;
+  categoryId: string;
+  entryCode: string | null;
+  anonymousCode: string | null;
+  title: string;
+  authors: { name: string; unit: string }[];
+  panelName: string | null;
+  status: RoundEntryStatus;
+  /** Active assignments whose scoresheet is not submitted yet. */
+  pendingReads: number;
+}
+
+export interface ReadInfo {
+  entryId: string;
+  judgeId: string;
+  total: number;
+  points: Map<string, number>;
+}
+
+export interface CategoryResults {
+  id: string;
+  name: string;
+  position: number;
+  tiers: PrizeTierInput[];
+  ranking: Ranking;
+  /** The final round only. */
+  prizes: PrizeAllocation | null;
+  /** Automatic tie groups the organizer must (or may, by the chain's chair step) decide. */
+  flaggedTies: { rank: number; entryIds: string[]; reasons: ("prize" | "cut" | "chair")[]; decision: "applied" | "stale" | "none" }[];
+}
+
+export interface RoundResults {
+  contest: ResultsContest;
+  round: ResultsRound;
+  rounds: { id: string; name: string; position: number }[];
+  nextRound: { id: string; name: string } | null;
+  isFinal: boolean;
+  /** Identities are shown: the contest is not blind, or results are being finalized. */
+  identified: boolean;
+  entries: Map<string, EntryInfo>;
+  aggregates: Map<string, EntryAggregate>;
+  judges: (JudgeEffect & { name: string })[];
+  components: number;
+  categories: CategoryResults[];
+  /** Before the last round: who advances by the round's rule (MANUAL: the current ADVANCED rows). */
+  advance: AdvanceProposal | null;
+  decisions: { categoryId: string; entryIds: string[]; order: Record<string, number>; reason: string; at: Date }[];
+  pendingReads: number;
+  /** SHA-256 of what the organizer decides on (scores, ranks, prizes or advancing, decisions): stale forms are refused. */
+  fingerprint: string;
+}
+
+function decisionsFrom(awards: { entryId: string; categoryId: string; rank: number; reason: string; createdAt: Date }[]) {
+  const batches = new Map<string, { categoryId: string; entryIds: string[]; order: Record<string, number>; reason: string; at: Date }>();
+  for (const a of awards) {
+    const key = `${a.categoryId}@${a.createdAt.getTime()}`;
+    let b = batches.get(key);
+    if (!b) batches.set(key, (b = { categoryId: a.categoryId, entryIds: [], order: {}, reason: a.reason, at: a.createdAt }));
+    b.entryIds.push(a.entryId);
+    b.order[a.entryId] = a.rank;
+  }
+  return [...batches.values()].sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/**
+ * The round's results as the pure modules compute them from what is stored now; null when the
+ * contest or round does not exist. `manual` overrides the stored list for a MANUAL advance rule;
+ * `extraDecision` is tried on top of the stored ones (a decision being validated before saving).
+ */
+export async function computeRoundResults(
+  db: Tx,
+  contestId: string,
+  roundId: string,
+  options: { extraDecision?: { categoryId: string; decision: TieDecision } } = {},
+): Promise<RoundResults | null> {
+  const contestRow = await db.contest.findUnique({
+    where: { id: contestId },
+    select: { id: true, title: true, slug: true, phase: true, blind: true, locale: true, timeZone: true, showScoresInResults: true, tieBreak: true },
+  });
+  if (!contestRow) return null;
+  const rounds = await db.round.findMany({
+    where: { contestId },
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      name: true,
+      position: true,
+      aggregation: true,
+      readsPerEntry: true,
+      advanceRule: true,
+      advanceValue: true,
+      rubricVersion: { select: { criteria: { orderBy: { position: "asc" }, select: { id: true, name: true, maxPoints: true } } } },
+    },
+  });
+  const index = rounds.findIndex((r) => r.id === roundId);
+  if (index === -1) return null;
+  const r = rounds[index]!;
+  const criteria = r.rubricVersion?.criteria ?? [];
+  const round: ResultsRound = {
+    id: r.id,
+    name: r.name,
+    position: r.position,
+    aggregation: r.aggregation,
+    readsPerEntry: r.readsPerEntry,
+    advanceRule: r.advanceRule,
+    advanceValue: r.advanceValue,
+    criteria,
+    scale: criteria.reduce((s, c) => s + c.maxPoints, 0),
+  };
+  const next = rounds[index + 1] ?? null;
+  const contest: ResultsContest = { ...contestRow, tieBreak: parseTieBreak(contestRow.tieBreak) };
+
+  const [categoryRows, roundEntries, assignments, awards] = await Promise.all([
+    db.category.findMany({
+      where: { contestId },
+      orderBy: [{ position: "asc" }, { name: "asc" }],
+      select: { id: true, name: true, position: true, prizeTiers: { orderBy: { rank: "asc" }, select: { id: true, rank: true, name: true, count: true } } },
+    }),
+    db.roundEntry.findMany({
+      where: { roundId, entry: { status: "ELIGIBLE" } },
+      select: {
+        status: true,
+        panel: { select: { name: true } },
+        entry: {
+          select: {
+            id: true,
+            categoryId: true,
+            entryCode: true,
+            anonymousCode: true,
+            title: true,
+            authors: { orderBy: { position: "asc" }, select: { name: true, unit: true } },
+          },
+        },
+      },
+    }),
+    db.assignment.findMany({
+      where: { roundId, status: "ACTIVE" },
+      select: {
+        entryId: true,
+        judgeId: true,
+        judge: { select: { name: true } },
+        scoresheet: { select: { status: true, total: true, scores: { select: { criterionId: true, points: true, criterion: { select: { name: true, maxPoints: true } } } } } },
+      },
+    }),
+    db.award.findMany({ where: { roundId }, orderBy: { createdAt: "asc" }, select: { entryId: true, categoryId: true, rank: true, reason: true, createdAt: true } }),
+  ]);
+
+  const entries = new Map<string, EntryInfo>();
+  const sortedEntries = [...roundEntries].sort(
+    (a, b) => nameCollator.compare(a.entry.entryCode ?? "", b.entry.entryCode ?? "") || (a.entry.id < b.entry.id ? -1 : 1),
+  );
+  for (const re of sortedEntries) {
+    entries.set(re.entry.id, { ...re.entry, panelName: re.panel?.name ?? null, status: re.status, pendingReads: 0 });
+  }
+
+  const reads: ReadInfo[] = [];
+  const judgeNames = new Map<string, string>();
+  const criterionStats = new Map<string, { sums: Map<string, number>; top: number }>();
+  let pendingReads = 0;
+  for (const a of assignments) {
+    const entry = entries.get(a.entryId);
+    if (!entry) continue;
+    const sheet = a.scoresheet;
+    if (!sheet || sheet.status !== "SUBMITTED" || sheet.total === null) {
+      entry.pendingReads++;
+      pendingReads++;
+      continue;
+    }
+    judgeNames.set(a.judgeId, a.judge.name);
+    const points = new Map(sheet.scores.map((s) => [s.criterionId, s.points]));
+    reads.push({ entryId: a.entryId, judgeId: a.judgeId, total: sheet.total, points });
+    const stats = criterionStats.get(a.entryId) ?? { sums: new Map<string, number>(), top: 0 };
+    for (const s of sheet.scores) {
+      const key = criterionKey(s.criterion.name);
+      stats.sums.set(key, (stats.sums.get(key) ?? 0) + s.points);
+      if (s.points >= s.criterion.maxPoints) stats.top++;
+    }
+    criterionStats.set(a.entryId, stats);
+  }
+
+  const agg = aggregate({ method: round.aggregation, entryIds: [...entries.keys()], reads });
+  const aggregates = new Map(agg.entries.map((e) => [e.entryId, e]));
+  const judges = agg.judges.map((j) => ({ ...j, name: judgeNames.get(j.judgeId) ?? "" }));
+
+  const decisions = decisionsFrom(awards);
+  const isFinal = next === null;
+  const categories: CategoryResults[] = [];
+  for (const c of categoryRows) {
+    const ids = [...entries.values()].filter((e) => e.categoryId === c.id).map((e) => e.id);
+    if (ids.length === 0 && !isFinal) continue;
+    const items: RankItem[] = ids.map((id) => {
+      const a = aggregates.get(id)!;
+      const stats = criterionStats.get(id);
+      const criteriaMeans: Record<string, number> = {};
+      for (const [key, sum] of stats?.sums ?? []) criteriaMeans[key] = roundScore(sum / a.reads);
+      return { entryId: id, score: a.score, criteria: criteriaMeans, topMarks: a.reads ? Math.round(((stats?.top ?? 0) / a.reads) * 1e6) / 1e6 : 0 };
+    });
+    const tieDecisions: TieDecision[] = decisions
+      .filter((d) => d.categoryId === c.id)
+      .map((d) => ({ entryIds: d.entryIds, order: new Map(Object.entries(d.order)) }));
+    if (options.extraDecision?.categoryId === c.id) {
+      const extra = options.extraDecision.decision;
+      // The new decision replaces earlier ones touching its entries.
+      const kept = tieDecisions.filter((d) => !d.entryIds.some((id) => extra.entryIds.includes(id)));
+      tieDecisions.length = 0;
+      tieDecisions.push(...kept, extra);
+    }
+    const ranking = rankEntries(items, contest.tieBreak, tieDecisions);
+    const prizes = isFinal ? allocatePrizes(ranking.groups, c.prizeTiers) : null;
+    categories.push({ id: c.id, name: c.name, position: c.position, tiers: c.prizeTiers, ranking, prizes, flaggedTies: [] });
+  }
+
+  let advance: AdvanceProposal | null = null;
+  if (!isFinal) {
+    const manual = new Set([...entries.values()].filter((e) => e.status === "ADVANCED").map((e) => e.id));
+    advance = proposeAdvance({
+      rule: round.advanceRule,
+      value: round.advanceValue,
+      manual,
+      categories: categories.map((c) => ({
+        categoryId: c.id,
+        groups: c.ranking.groups,
+        unranked: c.ranking.unranked,
+        scores: new Map(c.ranking.ranked.map((x) => [x.entryId, aggregates.get(x.entryId)!.score!])),
+      })),
+    });
+  }
+
+  // Which automatic tie groups are the organizer's to decide, and why.
+  const chairDeclared = contest.tieBreak.at(-1)?.kind === "chair";
+  for (const c of categories) {
+    const straddling = new Set(c.prizes?.straddles.flatMap((s) => s.entryIds) ?? []);
+    const cut = new Set(advance?.cutTies.filter((t) => t.categoryId === c.id).flatMap((t) => t.entryIds) ?? []);
+    for (const tie of c.ranking.ties) {
+      const reasons: ("prize" | "cut" | "chair")[] = [];
+      if (tie.entryIds.some((id) => straddling.has(id))) reasons.push("prize");
+      if (tie.entryIds.some((id) => cut.has(id))) reasons.push("cut");
+      if (chairDeclared && tie.decision !== "applied") reasons.push("chair");
+      if (reasons.length > 0 || tie.decision === "applied") c.flaggedTies.push({ ...tie, reasons });
+    }
+  }
+
+  const fingerprint = sha256Hex(
+    canonicalJson({
+      round: round.id,
+      aggregation: round.aggregation,
+      chain: contest.tieBreak,
+      categories: categories.map((c) => ({
+        id: c.id,
+        ranked: c.ranking.ranked.map((x) => [x.entryId, aggregates.get(x.entryId)!.score, x.rank, c.prizes?.prizes.get(x.entryId) ?? null]),
+        unranked: c.ranking.unranked,
+        tiers: c.tiers,
+      })),
+      advance: advance && { advancing: [...advance.advancing].sort(), undecided: [...advance.undecided].sort() },
+      decisions: decisions.map((d) => ({ ...d, at: d.at.getTime() })),
+    }),
+  );
+
+  return {
+    contest,
+    round,
+    rounds: rounds.map((x) => ({ id: x.id, name: x.name, position: x.position })),
+    nextRound: next && { id: next.id, name: next.name },
+    isFinal,
+    identified: !contest.blind || IDENTIFIED_PHASES.includes(contest.phase),
+    entries,
+    aggregates,
+    judges,
+    components: agg.components.length,
+    categories,
+    advance,
+    decisions,
+    pendingReads,
+    fingerprint,
+  };
+}
+
+/** The ranked entry of a category by id. */
+export function rankedEntry(results: RoundResults, entryId: string): { category: CategoryResults; ranked: RankedEntry | null } | null {
+  const entry = results.entries.get(entryId);
+  if (!entry) return null;
+  const category = results.categories.find((c) => c.id === entry.categoryId);
+  if (!category) return null;
+  return { category, ranked: category.ranking.ranked.find((x) => x.entryId === entryId) ?? null };
+}

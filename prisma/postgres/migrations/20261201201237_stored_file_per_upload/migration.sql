@@ -1,0 +1,6 @@
+-- DropIndex
+DROP INDEX "StoredFile_backend_storageKey_key";
+
+-- CreateIndex
+CREATE INDEX "StoredFile_backend_storageKey_idx" ON "StoredFile"("backend", "storageKey");
+
