@@ -19,7 +19,7 @@ import {
   YAxis,
 } from "recharts";
 import { useHydrated } from "#app/components/load-chart";
-import { formatDay, formatNumber } from "#app/utils/format";
+import { formatDay, formatNumber, formatPercent } from "#app/utils/format";
 import type { Language } from "#app/utils/i18n";
 
 export const COLORS = {
@@ -99,7 +99,7 @@ export function HorizontalBars({
   stacked?: boolean;
   percent?: boolean;
 }) {
-  const format = (v: number) => (percent ? `${formatNumber(v, lng, 0)}%` : formatNumber(v, lng, 0));
+  const format = (v: number) => (percent ? formatPercent(v / 100, lng) : formatNumber(v, lng, 0));
   return (
     <ChartBox height={rowHeight(rows.length) + (series.length > 1 ? 28 : 0)} testId={testId}>
       {() => (

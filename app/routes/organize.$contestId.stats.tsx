@@ -15,7 +15,7 @@ import { deviationReading } from "#app/modules/stats/judging";
 import { requireStatsAccess } from "#app/modules/stats/policies.server";
 import { statsQuerySchema } from "#app/modules/stats/stats.schema";
 import { getContestStats, type ContestStats, type PanelStats, type RoundStats } from "#app/modules/stats/stats.server";
-import { formatDay, formatNumber } from "#app/utils/format";
+import { formatDay, formatNumber, formatPercent } from "#app/utils/format";
 import { orNotFound } from "#app/utils/http.server";
 import { isLanguage, type Language } from "#app/utils/i18n";
 import { pageMeta } from "#app/utils/meta";
@@ -45,7 +45,7 @@ function useFormat() {
   const lng: Language = isLanguage(i18n.language) ? i18n.language : "vi";
   const count = (v: number) => formatNumber(v, lng, 0);
   const decimal = (v: number, digits = 1) => formatNumber(v, lng, digits);
-  const share = (part: number, whole: number) => t("stats:percent", { value: formatNumber(whole > 0 ? (part / whole) * 100 : 0, lng, 1) });
+  const share = (part: number, whole: number) => formatPercent(whole > 0 ? part / whole : 0, lng, 1);
   return { t, lng, count, decimal, share };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatDay, formatNumber, sortByName } from "./format";
+import { formatDateTime, formatDay, formatNumber, formatPercent, sortByName } from "./format";
 
 describe("formatDateTime", () => {
   // 2026-06-30 17:00 UTC is already 1 July, 00:00 in Hà Nội (UTC+7).
@@ -38,5 +38,13 @@ describe("formatNumber", () => {
   it("writes Vietnamese decimals with a comma and thousands with a dot", () => {
     expect(formatNumber(-12345.67, "vi", 1)).toBe("-12.345,7");
     expect(formatNumber(-12345.67, "en", 1)).toBe("-12,345.7");
+  });
+});
+
+describe("formatPercent", () => {
+  it("writes whole percentages by default and decimals on request, in the language's way", () => {
+    expect(formatPercent(0.457, "vi")).toBe("46%");
+    expect(formatPercent(0.6634, "vi", 1)).toBe("66,3%");
+    expect(formatPercent(0.5, "en", 1)).toBe("50.0%");
   });
 });

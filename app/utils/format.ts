@@ -37,9 +37,9 @@ export function formatTime(date: Date | string, lng: Language, timeZone: string 
   return new Intl.DateTimeFormat(intlLocale[lng], { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(new Date(date));
 }
 
-/** A share in [0, 1] as a whole percentage in the reader's language, e.g. 0.457 → "46%". */
-export function formatPercent(share: number, lng: Language): string {
-  return new Intl.NumberFormat(intlLocale[lng], { style: "percent", maximumFractionDigits: 0 }).format(share);
+/** A share in [0, 1] as a percentage in the reader's language, e.g. 0.457 → "46%" (or "45,7%" with 1 digit). */
+export function formatPercent(share: number, lng: Language, fractionDigits = 0): string {
+  return new Intl.NumberFormat(intlLocale[lng], { style: "percent", minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(share);
 }
 
 /**

@@ -8,7 +8,6 @@ const stats: Translation<typeof vi> = {
   tableOf: "The chart's figures",
   notEnough: "Not enough data",
   none: "—",
-  percent: "{{value}}%",
   range: "{{from}} – {{to}}",
   participation: {
     heading: "Participation",

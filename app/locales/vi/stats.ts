@@ -6,7 +6,6 @@ const stats = {
   tableOf: "Số liệu của biểu đồ",
   notEnough: "Chưa đủ dữ liệu",
   none: "—",
-  percent: "{{value}}%",
   range: "{{from}} – {{to}}",
   participation: {
     heading: "Tình hình tham gia",
