@@ -16,3 +16,9 @@ describe("contestHome", () => {
     }
   });
 });
+
+describe("CONTEST_SECTIONS", () => {
+  it("shows the statistics to organizers and secretaries (the page itself hides the judging from secretaries)", () => {
+    expect(CONTEST_SECTIONS.find((s) => s.path === "stats")?.roles).toEqual(["ORGANIZER", "SECRETARY"]);
+  });
+});

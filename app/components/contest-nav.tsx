@@ -28,6 +28,7 @@ export const CONTEST_SECTIONS: readonly Section[] = [
   { path: "rounds", label: "rounds", roles: ORGANIZER },
   { path: "paper", label: "paper", roles: STAFF },
   { path: "results", label: "results", roles: ORGANIZER },
+  { path: "stats", label: "stats", roles: STAFF },
   { path: "audit", label: "audit", roles: ORGANIZER },
 ];
 

@@ -19,6 +19,7 @@ import enOriginality from "./en/originality";
 import enResults from "./en/results";
 import enEntries from "./en/entries";
 import enChair from "./en/chair";
+import enStats from "./en/stats";
 import viAdmin from "./vi/admin";
 import viAudit from "./vi/audit";
 import viAuth from "./vi/auth";
@@ -38,6 +39,7 @@ import viOriginality from "./vi/originality";
 import viResults from "./vi/results";
 import viEntries from "./vi/entries";
 import viChair from "./vi/chair";
+import viStats from "./vi/stats";
 
 export const resources = {
   vi: {
@@ -60,6 +62,7 @@ export const resources = {
     results: viResults,
     entries: viEntries,
     chair: viChair,
+    stats: viStats,
   },
   en: {
     common: enCommon,
@@ -81,6 +84,7 @@ export const resources = {
     results: enResults,
     entries: enEntries,
     chair: enChair,
+    stats: enStats,
   },
 } as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, sortByName } from "./format";
+import { formatDate, formatDateTime, formatDay, formatNumber, formatPercent, sortByName } from "./format";
 
 describe("formatDateTime", () => {
   // 2026-06-30 17:00 UTC is already 1 July, 00:00 in Hà Nội (UTC+7).
@@ -25,5 +25,29 @@ describe("sortByName", () => {
     expect(sorted.indexOf("Đỗ Minh")).toBeGreaterThan(sorted.indexOf("Dương Lan"));
     expect(sorted.slice(0, 3).every((n) => /^[AÂẨ]/.test(n))).toBe(true);
     expect(sorted.indexOf("Bùi Chi")).toBe(3);
+  });
+});
+
+describe("formatDay", () => {
+  it("writes a calendar day as it is, whatever the server's time zone", () => {
+    expect(formatDay("2026-03-15", "vi")).toBe("15 tháng 3, 2026");
+    expect(formatDay("2026-03-05", "vi", "short")).toBe("5/3");
+    expect(formatDay("2026-03-05", "en", "short")).toBe("05/03");
+    expect(formatDay("2026-12-31", "en")).toBe("31 December 2026");
+  });
+});
+
+describe("formatNumber", () => {
+  it("writes Vietnamese decimals with a comma and thousands with a dot", () => {
+    expect(formatNumber(-12345.67, "vi", 1)).toBe("-12.345,7");
+    expect(formatNumber(-12345.67, "en", 1)).toBe("-12,345.7");
+  });
+});
+
+describe("formatPercent", () => {
+  it("writes whole percentages by default and decimals on request, in the language's way", () => {
+    expect(formatPercent(0.457, "vi")).toBe("46%");
+    expect(formatPercent(0.6634, "vi", 1)).toBe("66,3%");
+    expect(formatPercent(0.5, "en", 1)).toBe("50.0%");
   });
 });

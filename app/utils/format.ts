@@ -64,7 +64,17 @@ export function formatTime(date: Date | string, lng: Language, timeZone: string 
   return new Intl.DateTimeFormat(intlLocale[lng], { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(new Date(date));
 }
 
-/** A share in [0, 1] as a whole percentage in the reader's language, e.g. 0.457 → "46%". */
-export function formatPercent(share: number, lng: Language): string {
-  return new Intl.NumberFormat(intlLocale[lng], { style: "percent", maximumFractionDigits: 0 }).format(share);
+/** A share in [0, 1] as a percentage in the reader's language, e.g. 0.457 → "46%" (or "45,7%" with 1 digit). */
+export function formatPercent(share: number, lng: Language, fractionDigits = 0): string {
+  return new Intl.NumberFormat(intlLocale[lng], { style: "percent", minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(share);
+}
+
+/**
+ * A calendar day "YYYY-MM-DD" (already a day of the contest's time zone, so no zone applies):
+ * "long" as formatDate writes it ("15 tháng 3, 2026"), "short" as day and month ("15/3").
+ */
+export function formatDay(day: string, lng: Language, style: "long" | "short" = "long"): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const options: Intl.DateTimeFormatOptions = style === "long" ? { dateStyle: "long" } : { day: "numeric", month: "numeric" };
+  return new Intl.DateTimeFormat(intlLocale[lng], { ...options, timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d, 12)));
 }

@@ -28,6 +28,7 @@ const organize: Translation<typeof vi> = {
     originality: "Originality check",
     results: "Results",
     paper: "Paper scoresheets",
+    stats: "Statistics",
     audit: "Audit log",
   },
   phase: {

@@ -25,6 +25,7 @@ const organize = {
     originality: "Kiểm tra trùng lặp",
     results: "Kết quả",
     paper: "Phiếu chấm giấy",
+    stats: "Thống kê",
     audit: "Nhật ký",
   },
   phase: {
