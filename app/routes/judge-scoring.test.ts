@@ -1,8 +1,7 @@
 // The judge's scoring routes through their real loaders and actions: the desk (/judge/desk), the
 // scoring page (/judge/sheets/:id), its autosave and the recusal page. Refusals for everyone but
-// the assignment's judge, with data present that could leak and nothing written; and the
-// blindness test: an entry whose authors' details are distinctive strings, every judge-facing
-// answer searched for them.
+// the assignment's judge, with data present that could leak and nothing written. (The search of
+// every judge-facing answer and e-mail for authors' identities is ./judge-blindness.test.ts.)
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "#app/utils/db.server";
 import { SIGN_IN_REQUIRED } from "#app/utils/errors";
@@ -180,43 +179,7 @@ describe("the judge scores through the routes", () => {
   });
 });
 
-describe("blindness", () => {
-  it("never shows a judge the authors, their unit, e-mail or phone, the entry code or the file name, on any page or answer", async () => {
-    const second = s.assignment(0, 1).id;
-    const c0 = s.criteria[0]!.id;
-    const answers: [string, Outcome][] = [
-      ["judge area", await load(areaRoute.loader, "/judge", { cookie: cookies.second })],
-      ["desk", await desk(cookies.second)],
-      ["sheet page", await page(cookies.second, second)],
-      ["recusal page", await load(recuseRoute.loader, `/judge/sheets/${second}/recuse`, { cookie: cookies.second, params: { assignmentId: second } })],
-    ];
-    const sheetPost = (fields: Record<string, string>) => submit(sheetRoute.action, `/judge/sheets/${second}`, fields, { cookie: cookies.second, params: { assignmentId: second } });
-    const autosavePost = (fields: Record<string, string>) =>
-      submit(autosaveRoute.action, `/judge/sheets/${second}/autosave`, fields, { cookie: cookies.second, params: { assignmentId: second } });
-    answers.push(["autosave saved", await autosavePost({ expectedVersion: "0", [`scores.${c0}`]: "10" })]);
-    answers.push(["autosave conflict", await autosavePost({ expectedVersion: "0", [`scores.${c0}`]: "11" })]);
-    answers.push(["autosave invalid", await autosavePost({ expectedVersion: "1", [`scores.${c0}`]: "99" })]);
-    answers.push(["form saved", await sheetPost({ intent: "save", expectedVersion: "1", [`scores.${c0}`]: "12" })]);
-    answers.push(["form conflict", await sheetPost({ intent: "save", expectedVersion: "1", [`scores.${c0}`]: "13" })]);
-    answers.push(["form invalid", await sheetPost({ intent: "submit", expectedVersion: "2" })]);
-    answers.push(["form submitted", await sheetPost({ intent: "submit", expectedVersion: "2", ...scoreFields(fullScores(s.criteria)) })]);
-    answers.push(["sheet after submission", await page(cookies.second, second)]);
-    answers.push(["autosave read-only", await autosavePost({ expectedVersion: "3", [`scores.${c0}`]: "1" })]);
-    // The first judge (whose sheet on this entry is submitted) sees the other scores now.
-    answers.push(["sheet with others' scores", await page(cookies.judge)]);
-
-    // The reading view itself is there, masked.
-    const view = (answers[2]![1].body as { opened: { entry: { reading: { text: string; title: string } } } }).opened.entry.reading;
-    expect(view.text).toContain("kim chỉ nam");
-    expect(view.text).toContain("[đã che]");
-    expect(view.title).toBe("Bài viết của [đã che]");
-
-    for (const [where, outcome] of answers) {
-      expect(outcome.status, where).toBeLessThan(500);
-      expectBlind(outcome, where);
-    }
-  });
-
+describe("recusal", () => {
   it("recuses through the page and names the entry on the desk by its anonymous code only", async () => {
     const other = s.assignment(1, 1).id;
     const res = await submit(recuseRoute.action, `/judge/sheets/${other}/recuse`, { reason: "Tôi đã đọc bài này trước cuộc thi" }, { cookie: cookies.second, params: { assignmentId: other } });
