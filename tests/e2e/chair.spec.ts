@@ -1,8 +1,8 @@
 // Two journeys of issue 5 (items 6 and 7), in both languages with accessibility checks:
 //   1. a panel chair sees a flagged disagreement (by anonymous code only), asks for another reader
 //      (a judge in conflict with the entry is passed over), reminds the judges with work left, and
-//      records a resolution. The judge's desk is another screen: the extra reader's assignment is
-//      checked in the database.
+//      records a resolution; the extra reader follows the reminder's link, signs in and finds the
+//      entry on their desk, in both languages.
 //   2. a secretary downloads a panel's paper scoresheet template, uploads it filled with a mistake,
 //      sees the mistake at its row and cell, fixes it and imports the sheets.
 import crypto from "node:crypto";
@@ -13,7 +13,8 @@ import { defaultRubricTemplate } from "#app/modules/rubrics/default-template";
 import { criterionRows } from "#app/modules/rubrics/rubric.schema";
 import { type Language } from "#app/utils/i18n";
 import { createAccount, e2eDb, signIn, type E2eAccount } from "./factories";
-import { exactly, expectAccessible, expectLabelledFields, expectNewEmail, LANGUAGES, switchLanguage, texts } from "./support";
+import { readEmails } from "#tests/factories/eml";
+import { exactly, expectAccessible, expectLabelledFields, expectNewEmail, LANGUAGES, linkIn, MAIL_DIR, switchLanguage, texts } from "./support";
 
 function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{\{(\w+)(?:, number)?\}\}/g, (_m, key: string) => String(values[key]));
@@ -88,7 +89,7 @@ async function prepare(label: string, judges: E2eAccount[], entries: number) {
   return { organizer, contest, round, panel, entries: list, rubricVersionId };
 }
 
-test("a chair settles a disagreement with an extra reader and a resolution, and reminds the judges", async ({ page }) => {
+test("a chair settles a disagreement with an extra reader and a resolution, and reminds the judges", async ({ page, browser, baseURL }) => {
   test.setTimeout(240_000);
   const chair = await createAccount("chair", { name: "Nguyễn Thị Trưởng Ban" });
   const second = await createAccount("second", { name: "Trần Văn Thứ Hai" });
@@ -162,6 +163,41 @@ test("a chair settles a disagreement with an extra reader and a resolution, and 
     expect(mail.links.some((link) => new URL(link).pathname === "/judge")).toBe(true);
     for (const secret of [code, wide.entryCode!, wide.title]) expect(mail.text).not.toContain(secret);
     await expect(region(main(page), vi.reminders.heading).getByRole("button", { name: exactly(vi.reminders.submit) })).toBeDisabled();
+  });
+
+  await test.step("the extra reader follows the reminder's link, signs in and finds the entry on their desk", async () => {
+    const reminder = (await readEmails(MAIL_DIR, extra.email)).at(-1)!;
+    const link = linkIn(reminder, /^\/judge$/);
+    const context = await browser.newContext({ baseURL, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+    const reader = await context.newPage();
+    try {
+      // Signed out, the link's page asks to sign in right there and stays on the address.
+      await reader.goto(link);
+      const auth = texts("vi").auth;
+      await expect(main(reader).getByRole("heading", { level: 1 })).toHaveText(texts("vi").common.errors.signInTitle);
+      await main(reader).getByLabel(auth.fields.email, { exact: true }).fill(extra.email);
+      await main(reader).getByLabel(auth.fields.password, { exact: true }).fill(extra.password);
+      await main(reader).getByRole("button", { name: exactly(auth.login.submit) }).click();
+      await expect(reader).toHaveURL("/judge");
+      await main(reader).getByRole("link", { name: exactly(texts("vi").scoring.area.link) }).click();
+      await expect(reader).toHaveURL("/judge/desk");
+      await inBothLanguages(reader, async (lng) => {
+        const sc = texts(lng).scoring;
+        await expect(main(reader).getByRole("heading", { level: 1 })).toHaveText(sc.desk.heading);
+        const table = main(reader).getByRole("table", { name: fill(sc.desk.caption, { panel: panel.name }) });
+        await expect(table.getByRole("rowheader")).toHaveText([code]);
+        await expect(table.getByRole("row", { name: new RegExp(code) })).toContainText(sc.desk.states.notStarted);
+        await expect(main(reader).getByText(fill(sc.desk.progress, { submitted: 0, assigned: 1 }))).toBeVisible();
+        await expectAccessible(reader);
+      });
+      const body = await main(reader).innerText();
+      for (const secret of [AUTHOR, AUTHOR_UNIT, wide.entryCode!, close.anonymousCode!]) expect(body).not.toContain(secret);
+      // The entry opens for reading and scoring.
+      await main(reader).getByRole("link", { name: `${texts("vi").scoring.desk.open.notStarted}: ${code}` }).click();
+      await expect(main(reader).getByRole("heading", { level: 1 })).toContainText(code);
+    } finally {
+      await context.close();
+    }
   });
 
   await test.step("records a resolution: the entry is no longer flagged", async () => {
