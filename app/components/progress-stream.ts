@@ -12,6 +12,24 @@ export type StreamState<P> =
   | { state: "done"; progress: P | null }
   | { state: "failed" };
 
+export type StreamMessage = { type: string } & Record<string, unknown>;
+
+/** The JSON values of a newline-delimited JSON body, as its lines arrive (whatever the chunks). */
+export async function* ndjsonMessages(body: ReadableStream<Uint8Array>): AsyncGenerator<StreamMessage> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffered = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    // A character cut between two chunks waits for its end.
+    buffered += done ? decoder.decode() : decoder.decode(value, { stream: true });
+    const lines = buffered.split("\n");
+    buffered = done ? "" : lines.pop()!;
+    for (const line of lines) if (line.trim()) yield JSON.parse(line) as StreamMessage;
+    if (done) return;
+  }
+}
+
 export function useProgressPost<P, R>(onDone: (outcome: R, last: P | null) => void) {
   const [stream, setStream] = useState<StreamState<P>>({ state: "idle" });
   const running = useRef(false);
@@ -24,30 +42,23 @@ export function useProgressPost<P, R>(onDone: (outcome: R, last: P | null) => vo
     try {
       const response = await fetch(url, { method: "POST", body, headers: { Accept: "application/x-ndjson, application/json" } });
       if (!response.body) throw new Error("no body");
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffered = "";
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (value) buffered += value;
-        const lines = buffered.split("\n");
-        buffered = done ? "" : lines.pop()!;
-        for (const line of lines.filter((l) => l.trim())) {
-          const message = JSON.parse(line) as { type: string } & Record<string, unknown>;
-          if (message.type === "progress") {
-            const { type: _type, ...progress } = message;
-            last = progress as P;
-            setStream({ state: "progress", progress: last });
-          } else if (message.type === "done") {
-            const { type: _type, ...outcome } = message;
-            setStream({ state: "done", progress: last });
-            onDone(outcome as R, last);
-            return;
-          } else {
-            throw new Error("failed");
-          }
+      let finished = false;
+      for await (const message of ndjsonMessages(response.body)) {
+        if (message.type === "progress") {
+          const { type: _type, ...progress } = message;
+          last = progress as P;
+          setStream({ state: "progress", progress: last });
+        } else if (message.type === "done") {
+          const { type: _type, ...outcome } = message;
+          finished = true;
+          setStream({ state: "done", progress: last });
+          onDone(outcome as R, last);
+          break;
+        } else {
+          break;
         }
-        if (done) throw new Error("ended early");
       }
+      if (!finished) throw new Error("no outcome");
     } catch {
       setStream({ state: "failed" });
     } finally {

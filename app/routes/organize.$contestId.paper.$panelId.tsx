@@ -257,7 +257,7 @@ export default function PaperImport() {
     if (event.defaultPrevented) return;
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     // The import streams its progress; checking, and anything without the script, posts as a form.
-    if (!(submitter instanceof HTMLButtonElement) || submitter.value !== "import" || typeof TextDecoderStream === "undefined") return;
+    if (!(submitter instanceof HTMLButtonElement) || submitter.value !== "import" || typeof ReadableStream === "undefined") return;
     event.preventDefault();
     void post(`${base}/import`, new FormData(event.currentTarget, submitter));
   };
