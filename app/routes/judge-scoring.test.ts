@@ -1,14 +1,16 @@
 // The judge's scoring routes through their real loaders and actions: the desk (/judge/desk), the
 // scoring page (/judge/sheets/:id), its autosave and the recusal page. Refusals for everyone but
-// the assignment's judge, with data present that could leak and nothing written; and the
-// blindness test: an entry whose authors' details are distinctive strings, every judge-facing
-// answer searched for them.
+// the assignment's judge (another judge of the panel, one of another panel of the round or of
+// another contest, after a recusal, after submitting), with data present that could leak and
+// nothing written; others' scores before one's own. (The search of
+// every judge-facing answer and e-mail for authors' identities is ./judge-blindness.test.ts.)
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "#app/utils/db.server";
 import { SIGN_IN_REQUIRED } from "#app/utils/errors";
 import { createTestUser, sessionCookie } from "#tests/factories/accounts";
-import { addContestMember } from "#tests/factories/contests";
+import { addContestMember, createTestEntries, createTestVersion } from "#tests/factories/contests";
 import { load, submit, type Outcome } from "#tests/factories/requests";
+import { createTestAssignment, createTestPanel, placeEntries, seatJudge } from "#tests/factories/rounds";
 import { createScoringContest, fullScores } from "#tests/factories/scoring";
 import * as deskRoute from "./judge.desk";
 import * as areaRoute from "./judge._index";
@@ -177,46 +179,18 @@ describe("the judge scores through the routes", () => {
     const late = await autosave({ expectedVersion: "3", [`scores.${c0}`]: "1" }, cookies.judge);
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ status: "readOnly", reason: "submitted" });
+    // Nor through the page's form, as a draft or submitted again: nothing changes.
+    const before = await snapshot();
+    for (const intent of ["save", "submit"]) {
+      const res = await post({ intent, expectedVersion: "3", ...scoreFields(fullScores(s.criteria, () => "1")) }, cookies.judge);
+      expect(res.status, intent).toBe(409);
+      expect(res.body).toMatchObject({ outcome: { status: "readOnly", reason: "submitted" } });
+    }
+    expect(await snapshot()).toEqual(before);
   });
 });
 
-describe("blindness", () => {
-  it("never shows a judge the authors, their unit, e-mail or phone, the entry code or the file name, on any page or answer", async () => {
-    const second = s.assignment(0, 1).id;
-    const c0 = s.criteria[0]!.id;
-    const answers: [string, Outcome][] = [
-      ["judge area", await load(areaRoute.loader, "/judge", { cookie: cookies.second })],
-      ["desk", await desk(cookies.second)],
-      ["sheet page", await page(cookies.second, second)],
-      ["recusal page", await load(recuseRoute.loader, `/judge/sheets/${second}/recuse`, { cookie: cookies.second, params: { assignmentId: second } })],
-    ];
-    const sheetPost = (fields: Record<string, string>) => submit(sheetRoute.action, `/judge/sheets/${second}`, fields, { cookie: cookies.second, params: { assignmentId: second } });
-    const autosavePost = (fields: Record<string, string>) =>
-      submit(autosaveRoute.action, `/judge/sheets/${second}/autosave`, fields, { cookie: cookies.second, params: { assignmentId: second } });
-    answers.push(["autosave saved", await autosavePost({ expectedVersion: "0", [`scores.${c0}`]: "10" })]);
-    answers.push(["autosave conflict", await autosavePost({ expectedVersion: "0", [`scores.${c0}`]: "11" })]);
-    answers.push(["autosave invalid", await autosavePost({ expectedVersion: "1", [`scores.${c0}`]: "99" })]);
-    answers.push(["form saved", await sheetPost({ intent: "save", expectedVersion: "1", [`scores.${c0}`]: "12" })]);
-    answers.push(["form conflict", await sheetPost({ intent: "save", expectedVersion: "1", [`scores.${c0}`]: "13" })]);
-    answers.push(["form invalid", await sheetPost({ intent: "submit", expectedVersion: "2" })]);
-    answers.push(["form submitted", await sheetPost({ intent: "submit", expectedVersion: "2", ...scoreFields(fullScores(s.criteria)) })]);
-    answers.push(["sheet after submission", await page(cookies.second, second)]);
-    answers.push(["autosave read-only", await autosavePost({ expectedVersion: "3", [`scores.${c0}`]: "1" })]);
-    // The first judge (whose sheet on this entry is submitted) sees the other scores now.
-    answers.push(["sheet with others' scores", await page(cookies.judge)]);
-
-    // The reading view itself is there, masked.
-    const view = (answers[2]![1].body as { opened: { entry: { reading: { text: string; title: string } } } }).opened.entry.reading;
-    expect(view.text).toContain("kim chỉ nam");
-    expect(view.text).toContain("[đã che]");
-    expect(view.title).toBe("Bài viết của [đã che]");
-
-    for (const [where, outcome] of answers) {
-      expect(outcome.status, where).toBeLessThan(500);
-      expectBlind(outcome, where);
-    }
-  });
-
+describe("recusal", () => {
   it("recuses through the page and names the entry on the desk by its anonymous code only", async () => {
     const other = s.assignment(1, 1).id;
     const res = await submit(recuseRoute.action, `/judge/sheets/${other}/recuse`, { reason: "Tôi đã đọc bài này trước cuộc thi" }, { cookie: cookies.second, params: { assignmentId: other } });
@@ -226,12 +200,97 @@ describe("blindness", () => {
     expect(back.body).toMatchObject({ recusedCode: s.entries[1]!.anonymousCode });
     expectBlind(back, "desk after recusal");
     expectBlind(await load(areaRoute.loader, "/judge", { cookie: cookies.second }), "judge area after recusal");
+    // The entry is no longer theirs to read or score: 404 everywhere, nothing written.
+    const before = await snapshot();
+    const c0 = s.criteria[0]!.id;
+    const opts = { cookie: cookies.second, params: { assignmentId: other } };
+    for (const res of [
+      await load(sheetRoute.loader, `/judge/sheets/${other}`, opts),
+      await submit(sheetRoute.action, `/judge/sheets/${other}`, { intent: "save", expectedVersion: "0", [`scores.${c0}`]: "10" }, opts),
+      await submit(sheetRoute.action, `/judge/sheets/${other}`, { intent: "submit", expectedVersion: "0", ...scoreFields(fullScores(s.criteria)) }, opts),
+      await submit(autosaveRoute.action, `/judge/sheets/${other}/autosave`, { expectedVersion: "0", [`scores.${c0}`]: "10" }, opts),
+      await load(recuseRoute.loader, `/judge/sheets/${other}/recuse`, opts),
+      await submit(recuseRoute.action, `/judge/sheets/${other}/recuse`, { reason: "Lần nữa" }, opts),
+    ]) {
+      expect(res.status).toBe(404);
+      expect(bodyText(res)).not.toContain(s.entries[1]!.anonymousCode!);
+    }
+    expect(await snapshot()).toEqual(before);
     // Someone else's recusal id in the address names nothing.
     expect((await desk(cookies.judge, `?recused=${other}`)).body).toMatchObject({ recusedCode: null });
     // A missing reason is a 400 with the field's error, nothing written.
-    const before = await snapshot();
+    const unchanged = await snapshot();
     const empty = await recuse({ reason: "" }, cookies.judge);
     expect(empty.status).toBe(400);
+    expect(await snapshot()).toEqual(unchanged);
+  });
+});
+
+describe("another panel's judge, and others' scores before one's own", () => {
+  it("answers a judge of another panel of the same round 404 both ways, writing nothing", async () => {
+    const t = await createScoringContest({ judges: 2, entries: 1, readsPerEntry: 2 });
+    const panel2 = await createTestPanel(t.round.id, { name: "Tiểu ban 2", categoryId: t.category.id });
+    const judge2 = await addContestMember(t.contest.id, "JUDGE", { name: "Giám khảo tiểu ban 2" });
+    await seatJudge(panel2.id, judge2.user.id);
+    const [entry2] = await createTestEntries(t.contest.id, t.category.id, 1);
+    await createTestVersion(entry2!.id, "Bài của tiểu ban hai về nền tảng tư tưởng.");
+    await placeEntries(t.round.id, panel2.id, [entry2!.id]);
+    const theirs = (await createTestAssignment(t.round.id, panel2.id, entry2!.id, judge2.user.id)).id;
+    const c0 = t.criteria[0]!.id;
+    const before = await snapshot();
+    for (const [cookie, assignmentId, code] of [
+      [judge2.cookie, t.assignment(0, 0).id, t.entries[0]!.anonymousCode!],
+      [t.judges[0]!.cookie, theirs, entry2!.anonymousCode!],
+    ] as const) {
+      const opts = { cookie, params: { assignmentId } };
+      for (const res of [
+        await load(sheetRoute.loader, `/judge/sheets/${assignmentId}`, opts),
+        await submit(sheetRoute.action, `/judge/sheets/${assignmentId}`, { intent: "submit", expectedVersion: "0", ...scoreFields(fullScores(t.criteria)) }, opts),
+        await submit(autosaveRoute.action, `/judge/sheets/${assignmentId}/autosave`, { expectedVersion: "0", [`scores.${c0}`]: "10" }, opts),
+        await load(recuseRoute.loader, `/judge/sheets/${assignmentId}/recuse`, opts),
+        await submit(recuseRoute.action, `/judge/sheets/${assignmentId}/recuse`, { reason: "Không phải bài của tôi" }, opts),
+      ]) {
+        expect(res.status).toBe(404);
+        expect(bodyText(res)).not.toContain(code);
+      }
+      const theirDesk = await load(deskRoute.loader, "/judge/desk", { cookie });
+      expect(bodyText(theirDesk)).not.toContain(code);
+    }
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("hides the other judge's submitted scores until the judge submits (after own), and always when the round says never", async () => {
+    const t = await createScoringContest({ judges: 2, entries: 1, readsPerEntry: 2, scoreVisibility: "AFTER_OWN" });
+    const [mineId, theirsId] = [t.assignment(0, 0).id, t.assignment(0, 1).id];
+    const [me, them] = [t.judges[0]!.cookie, t.judges[1]!.cookie];
+    const NOTE = "Ghi chú riêng của giám khảo thứ hai";
+    const sheetOf = (cookie: string, assignmentId: string) => load(sheetRoute.loader, `/judge/sheets/${assignmentId}`, { cookie, params: { assignmentId } });
+    const submitted = await submit(
+      sheetRoute.action,
+      `/judge/sheets/${theirsId}`,
+      { intent: "submit", expectedVersion: "0", privateNote: NOTE, ...scoreFields(fullScores(t.criteria, (max) => String(max / 2))) },
+      { cookie: them, params: { assignmentId: theirsId } },
+    );
+    expect(submitted.status).toBe(200);
+    type Others = { opened: { others: { visible: boolean; sheets: { total: number }[] } } };
+    const hidden = await sheetOf(me, mineId);
+    expect((hidden.body as Others).opened.others).toMatchObject({ visible: false, sheets: [] });
+    expect(bodyText(hidden)).not.toContain(NOTE);
+    // A draft of one's own is not enough.
+    await submit(autosaveRoute.action, `/judge/sheets/${mineId}/autosave`, { expectedVersion: "0", [`scores.${t.criteria[0]!.id}`]: "20" }, { cookie: me, params: { assignmentId: mineId } });
+    expect(((await sheetOf(me, mineId)).body as Others).opened.others).toMatchObject({ visible: false, sheets: [] });
+    await submit(sheetRoute.action, `/judge/sheets/${mineId}`, { intent: "submit", expectedVersion: "1", ...scoreFields(fullScores(t.criteria)) }, { cookie: me, params: { assignmentId: mineId } });
+    const shown = await sheetOf(me, mineId);
+    expect((shown.body as Others).opened.others.visible).toBe(true);
+    expect((shown.body as Others).opened.others.sheets).toHaveLength(1);
+    expect(bodyText(shown)).not.toContain(NOTE);
+
+    await prisma.round.update({ where: { id: t.round.id }, data: { scoreVisibility: "NEVER" } });
+    for (const [cookie, assignmentId] of [
+      [me, mineId],
+      [them, theirsId],
+    ] as const) {
+      expect(((await sheetOf(cookie, assignmentId)).body as Others).opened.others).toMatchObject({ visible: false, sheets: [] });
+    }
   });
 });

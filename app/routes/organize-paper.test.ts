@@ -1,7 +1,10 @@
 // The paper scoresheet pages (/organize/:contestId/paper, …/paper/:panelId and its template)
 // through their real loaders and actions: a signed-out visitor gets 403; an entrant, a judge (the
 // panel's chair included) and another contest's organizer get 404 with nothing of the panel in
-// the body and nothing written; the contest's secretary downloads, checks and imports.
+// the body and nothing written; the contest's secretary downloads, checks and imports, through the
+// page's form and through the import route that streams its progress.
+import fs from "node:fs";
+import path from "node:path";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "#app/utils/db.server";
@@ -12,6 +15,7 @@ import { load, ORIGIN, outcomeOf, type Outcome } from "#tests/factories/requests
 import { createTestAssignment, createTestPanel, createTestRound, placeEntries, seatJudge } from "#tests/factories/rounds";
 import * as indexPage from "./organize.$contestId.paper._index";
 import * as panelPage from "./organize.$contestId.paper.$panelId";
+import * as importRoute from "./organize.$contestId.paper.$panelId.import";
 import * as templateRoute from "./organize.$contestId.paper.$panelId.template";
 
 const JUDGE_NAME = "Vũ Thị Giám Khảo Giấy";
@@ -55,15 +59,25 @@ const HEADER = "Số phách;Giám khảo;E-mail giám khảo;1;2;3;4;5;Ghi chú 
 const goodCsv = () => `\uFEFF${HEADER}\r\n${code};;${judgeEmail};20,5;19;15,5;16;8;Tốt\r\n`;
 const badCsv = () => `\uFEFF${HEADER}\r\n${code};;${judgeEmail};20,5;19;15,5;16;11;Tốt\r\n`;
 
-function upload(fields: Record<string, string>, csv: string | null, cookie?: string): Promise<Outcome> {
+function upload(fields: Record<string, string>, csv: string | null, cookie?: string, target: "page" | "import" = "page", panel = panelId): Promise<Outcome> {
   const body = new FormData();
   for (const [name, value] of Object.entries(fields)) body.append(name, value);
   if (csv !== null) body.append("file", new File([csv], "phieu-cham.csv", { type: "text/csv" }));
   const headers = new Headers({ Origin: ORIGIN, "x-portal-client-ip": "203.0.113.7" });
   if (cookie) headers.set("Cookie", cookie);
-  const request = new Request(`${ORIGIN}/organize/${contestId}/paper/${panelId}`, { method: "POST", headers, body });
-  const args = { request, params: { contestId, panelId }, context: {} } as ActionFunctionArgs;
-  return outcomeOf(() => panelPage.action(args));
+  const path = `/organize/${contestId}/paper/${panel}${target === "import" ? "/import" : ""}`;
+  const request = new Request(ORIGIN + path, { method: "POST", headers, body });
+  const args = { request, params: { contestId, panelId: panel }, context: {} } as ActionFunctionArgs;
+  return outcomeOf(() => (target === "import" ? importRoute.action(args) : panelPage.action(args)));
+}
+
+/** The lines of a streamed answer (the import route's newline-delimited JSON). */
+function lines(outcome: Outcome): Record<string, unknown>[] {
+  expect(outcome.headers.get("Content-Type")).toMatch(/^application\/x-ndjson/);
+  return (outcome.body as string)
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 const params = () => ({ contestId, panelId });
@@ -94,6 +108,7 @@ describe("refusals on the paper pages", () => {
     for (const res of await Promise.all(pages())) expect(res).toMatchObject({ status: 403, body: SIGN_IN_REQUIRED });
     expect((await upload({ intent: "check" }, goodCsv())).status).toBe(403);
     expect((await upload({ intent: "import", sha256: "0".repeat(64), plan: "0".repeat(64) }, goodCsv())).status).toBe(403);
+    expect((await upload({ intent: "import", sha256: "0".repeat(64), plan: "0".repeat(64) }, goodCsv(), undefined, "import")).status).toBe(403);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -111,6 +126,9 @@ describe("refusals on the paper pages", () => {
       const preview = (await upload({ intent: "check" }, goodCsv(), cookies.secretary)).body as { preview: { sha256: string; plan: string } };
       const imported = await upload({ intent: "import", sha256: preview.preview.sha256, plan: preview.preview.plan }, goodCsv(), cookies[who]);
       expect(imported.status).toBe(404);
+      const streamed = await upload({ intent: "import", sha256: preview.preview.sha256, plan: preview.preview.plan }, goodCsv(), cookies[who], "import");
+      expect(streamed.status).toBe(404);
+      expect(text(streamed)).not.toContain(code);
       expect(await snapshot()).toEqual(before);
     });
   }
@@ -121,6 +139,8 @@ describe("refusals on the paper pages", () => {
     const foreign = await createTestPanel(round.id);
     const res = await load(panelPage.loader, `/organize/${contestId}/paper/${foreign.id}`, { cookie: cookies.secretary, params: { contestId, panelId: foreign.id } });
     expect(res.status).toBe(404);
+    const streamed = await upload({ intent: "import", sha256: "0".repeat(64), plan: "0".repeat(64) }, goodCsv(), cookies.secretary, "import", foreign.id);
+    expect(streamed.status).toBe(404);
   });
 });
 
@@ -167,5 +187,44 @@ describe("the secretary imports paper scoresheets", () => {
     expect(imported).toMatchObject({ status: 200, body: { notice: { key: "chair:paper.notices.imported", values: { count: 1, drafts: 0 } } } });
     const sheet = await prisma.scoresheet.findFirstOrThrow({ where: { assignment: { panelId } } });
     expect(sheet).toMatchObject({ status: "SUBMITTED", total: 79, privateNote: "Tốt" });
+  });
+
+  it("streams an import's progress from the import route, answering as the page would, every sheet or none", async () => {
+    // A panel of its own, so the page's import above and this one do not meet.
+    const round = await prisma.round.findFirstOrThrow({ where: { contestId } });
+    const panel = await createTestPanel(round.id, { name: "Tiểu ban Luồng" });
+    const judge = await prisma.user.findUniqueOrThrow({ where: { email: judgeEmail } });
+    await seatJudge(panel.id, judge.id);
+    const [entry] = await createTestEntries(contestId, (await prisma.category.findFirstOrThrow({ where: { contestId } })).id, 1);
+    await placeEntries(round.id, panel.id, [entry!.id]);
+    await createTestAssignment(round.id, panel.id, entry!.id, judge.id);
+    const csv = (last: string) => `\uFEFF${HEADER}\r\n${entry!.anonymousCode};;${judgeEmail};20;19;15;16;${last};Giấy\r\n`;
+
+    // A form the import cannot take: 400 with the page's reply, as JSON.
+    const noHashes = await upload({ intent: "import" }, csv("8"), cookies.secretary, "import", panel.id);
+    expect(noHashes).toMatchObject({ status: 400, body: { type: "done", status: 400, reply: { form: "paper", result: { error: { sha256: ["validation.invalid"] } } } } });
+
+    const checked = (await upload({ intent: "check" }, csv("8"), cookies.secretary, "page", panel.id)).body as { preview: { sha256: string; plan: string } };
+    const hashes = { intent: "import", sha256: checked.preview.sha256, plan: checked.preview.plan };
+    // Another file than the one checked: the stream ends with the page's 409, nothing written.
+    const before = await snapshot();
+    const other = await upload(hashes, csv("7"), cookies.secretary, "import", panel.id);
+    expect(other.status).toBe(200);
+    expect(lines(other).at(-1)).toMatchObject({ type: "done", status: 409, reply: { result: { error: { "": ["chair:paper.errors.otherFile"] } } } });
+    expect(await snapshot()).toEqual(before);
+
+    const imported = await upload(hashes, csv("8"), cookies.secretary, "import", panel.id);
+    expect(imported.status).toBe(200);
+    expect(lines(imported)).toEqual([
+      { type: "progress", stage: "checking" },
+      { type: "progress", stage: "writing", written: 0, total: 1 },
+      { type: "progress", stage: "writing", written: 1, total: 1 },
+      expect.objectContaining({ type: "done", status: 200, reply: expect.objectContaining({ notice: { key: "chair:paper.notices.imported", values: { count: 1, drafts: 0 } } }) }),
+    ]);
+    const sheet = await prisma.scoresheet.findFirstOrThrow({ where: { assignment: { panelId: panel.id } } });
+    expect(sheet).toMatchObject({ status: "SUBMITTED", total: 78, privateNote: "Giấy" });
+    // The received file does not outlive the answer.
+    const incoming = path.join(process.env.DATA_DIR!, "uploads", ".incoming");
+    expect(fs.existsSync(incoming) ? fs.readdirSync(incoming) : []).toEqual([]);
   });
 });

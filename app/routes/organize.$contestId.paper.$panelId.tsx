@@ -2,23 +2,29 @@
 // secretaries and organizers (anyone else: 404). One multipart form: the file (streamed to disk
 // with a size cap) and two buttons, "check" (a preview of every row's problems, nothing saved;
 // 400 while it has problems) and "import" (the same file again with the preview's SHA-256 and plan:
-// every sheet or none; 409 when the file or the panel changed since the check).
-import { getFormProps, type SubmissionResult } from "@conform-to/react";
+// every sheet or none; 409 when the file or the panel changed since the check). With the script,
+// the import goes to ./organize.$contestId.paper.$panelId.import.ts instead, which streams its
+// progress while the sheets are written; the page shows it as a progress bar.
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useId } from "react";
+import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors, useErrorText, useSchemaForm } from "#app/components/forms";
+import { useProgressPost, type StreamState } from "#app/components/progress-stream";
 import { Notice } from "#app/components/notice";
 import { requireUser } from "#app/modules/auth/session.server";
 import { requireContestStaff } from "#app/modules/contests/policies.server";
 import type { PaperColumnKey, PaperRowResult } from "#app/modules/scoring/paper";
-import { PAPER_MAX_BYTES, PAPER_PREVIEW_ROWS, paperActionSchema } from "#app/modules/scoring/paper.schema";
-import { getPaperPanel, importPaper, previewPaperImport, type PaperPreview } from "#app/modules/scoring/paper.server";
+import { PAPER_FORM, PAPER_MAX_BYTES, PAPER_PREVIEW_ROWS, paperActionSchema } from "#app/modules/scoring/paper.schema";
+import { paperImportReply, type PaperReply } from "#app/modules/scoring/paper-replies.server";
+import { getPaperPanel, importPaper, previewPaperImport, type PaperPreview, type PaperProgress } from "#app/modules/scoring/paper.server";
 import { megabytes } from "#app/modules/storage/files.schema";
 import { filePartError, withUploadForm } from "#app/modules/storage/multipart.server";
+import { formatNumber } from "#app/utils/format";
 import { notFound, orNotFound } from "#app/utils/http.server";
+import { isLanguage } from "#app/utils/i18n";
 import { pageMeta } from "#app/utils/meta";
 import { clientIp } from "#app/utils/request.server";
 
@@ -32,14 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { contestId, ...orNotFound(await getPaperPanel(contestId, params.panelId ?? "")) };
 }
 
-const FORM = "paper";
-
-type Reply = {
-  form: typeof FORM;
-  result: SubmissionResult<string[]>;
-  preview: PaperPreview | null;
-  notice: { key: string; values: Record<string, number> } | null;
-};
+const FORM = PAPER_FORM;
+type Reply = PaperReply;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -75,20 +75,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       actorId: user.id,
       ip: clientIp(request),
     });
-    if (result.ok) {
-      const notice = { key: "chair:paper.notices.imported", values: { count: result.imported, drafts: result.replacedDrafts } };
-      return reply({ result: submission.reply({ resetForm: true }), preview: null, notice });
-    }
-    switch (result.status) {
-      case "notFound":
-        return notFound();
-      case "invalid":
-        return reply({ result: submission.reply(), preview: result.preview, notice: null }, 400);
-      case "stale":
-        return reply({ result: submission.reply({ formErrors: [result.error] }), preview: result.preview, notice: null }, 409);
-      default:
-        return reply({ result: submission.reply({ formErrors: [result.error] }), preview: null, notice: null }, 409);
-    }
+    const answer = paperImportReply(submission, result);
+    if (answer === "notFound") notFound();
+    return data(answer.reply, { status: answer.status });
   });
 }
 
@@ -200,17 +189,79 @@ function PreviewSection({ preview }: { preview: PaperPreview }) {
   );
 }
 
+type ImportStream = StreamState<PaperProgress>;
+
+/** The import's progress while its sheets are written (the page's script), and where it ended. */
+function ImportProgress({ stream }: { stream: ImportStream }) {
+  const { t, i18n } = useTranslation();
+  const lng = isLanguage(i18n.language) ? i18n.language : "vi";
+  const id = useId();
+  if (stream.state === "idle") return null;
+  if (stream.state === "failed") {
+    return (
+      <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
+        {t("chair:paper.progress.failed")}
+      </p>
+    );
+  }
+  const progress = stream.state === "sending" ? null : stream.progress;
+  const writing = progress?.stage === "writing" ? progress : null;
+  const values = writing ? { written: formatNumber(writing.written, lng), total: formatNumber(writing.total, lng) } : {};
+  const text =
+    stream.state === "done"
+      ? writing
+        ? t("chair:paper.progress.done", values)
+        : null
+      : !progress
+        ? t("chair:paper.progress.sending")
+        : writing
+          ? t("chair:paper.progress.writing", values)
+          : t("chair:paper.progress.checking");
+  if (!text) return null;
+  return (
+    <div className="space-y-1" aria-live="polite">
+      <label htmlFor={id} className="block text-sm font-medium">
+        {t("chair:paper.progress.label")}
+      </label>
+      {/* No value while the file is sent and checked: how long that takes is not known. */}
+      <progress id={id} className="h-3 w-full accent-brand-700" {...(writing ? { value: writing.written, max: Math.max(1, writing.total) } : {})} />
+      <p className="text-sm">{text}</p>
+    </div>
+  );
+}
+
 export default function PaperImport() {
   const { contestId, panel, round, judging, criteria } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
   const fileId = useId();
-  const [form, fields] = useSchemaForm(FORM, paperActionSchema, actionData?.result);
-  const preview = actionData?.preview ?? null;
+  // An import sent by the script answers here; any later answer of the page's action replaces it.
+  const [streamed, setStreamed] = useState<Reply | null>(null);
+  const { stream, busy: importing, post, reset } = useProgressPost<PaperProgress, { status: number; reply: Reply | null }>((outcome) => {
+    if (outcome.reply) setStreamed(outcome.reply);
+  });
+  useEffect(() => {
+    setStreamed(null);
+    reset();
+  }, [actionData, reset]);
+  const reply = streamed ?? actionData;
+  const [form, fields] = useSchemaForm(FORM, paperActionSchema, reply?.result);
+  const preview = reply?.preview ?? null;
   const base = `/organize/${contestId}/paper/${panel.id}`;
-  const busy = navigation.state === "submitting";
-  const fileErrors = (fields as unknown as { file?: { errors?: string[] } }).file?.errors ?? actionData?.result.error?.file;
+  const busy = navigation.state === "submitting" || importing;
+  const fileErrors = (fields as unknown as { file?: { errors?: string[] } }).file?.errors ?? reply?.result.error?.file;
+
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    form.onSubmit(event);
+    if (event.defaultPrevented) return;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    // The import streams its progress; checking, and anything without the script, posts as a form.
+    if (!(submitter instanceof HTMLButtonElement) || submitter.value !== "import" || typeof ReadableStream === "undefined") return;
+    event.preventDefault();
+    void post(`${base}/import`, new FormData(event.currentTarget, submitter));
+  };
+
   return (
     <div className="space-y-8">
       <div className="space-y-2">
@@ -234,7 +285,7 @@ export default function PaperImport() {
         {judging ? null : <p className="font-medium">{t("chair:paper.upload.notJudging")}</p>}
       </div>
 
-      {actionData?.notice ? <Notice>{t(actionData.notice.key as "chair:paper.notices.imported", actionData.notice.values)}</Notice> : null}
+      {reply?.notice ? <Notice>{t(reply.notice.key as "chair:paper.notices.imported", reply.notice.values)}</Notice> : null}
 
       {criteria.length > 0 ? (
         <section aria-labelledby="upload-heading" className="card max-w-3xl space-y-4">
@@ -242,7 +293,7 @@ export default function PaperImport() {
             {t("chair:paper.upload.formHeading")}
           </h2>
           {/* Keyed by the last import, so a success clears the chosen file. */}
-          <Form method="post" encType="multipart/form-data" {...getFormProps(form)} key={actionData?.notice ? "done" : "form"} className="space-y-4">
+          <Form method="post" encType="multipart/form-data" {...getFormProps(form)} onSubmit={onSubmit} key={reply?.notice ? "done" : "form"} className="space-y-4">
             <FormErrors errors={form.errors} />
             <div className="space-y-1">
               <label htmlFor={fileId} className="block text-sm font-medium">
@@ -281,6 +332,7 @@ export default function PaperImport() {
             </div>
             {preview?.ok && preview.judging ? <p className="text-sm text-stone-700">{t("chair:paper.upload.importHelp")}</p> : null}
           </Form>
+          <ImportProgress stream={stream} />
         </section>
       ) : null}
 

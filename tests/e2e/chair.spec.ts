@@ -1,10 +1,11 @@
 // Two journeys of issue 5 (items 6 and 7), in both languages with accessibility checks:
 //   1. a panel chair sees a flagged disagreement (by anonymous code only), asks for another reader
 //      (a judge in conflict with the entry is passed over), reminds the judges with work left, and
-//      records a resolution. The judge's desk is another screen: the extra reader's assignment is
-//      checked in the database.
+//      records a resolution; the extra reader follows the reminder's link, signs in and finds the
+//      entry on their desk, in both languages.
 //   2. a secretary downloads a panel's paper scoresheet template, uploads it filled with a mistake,
-//      sees the mistake at its row and cell, fixes it and imports the sheets.
+//      sees the mistake at its row and cell, fixes it and imports the sheets;
+//   3. a clean file of 3,000 rows imports in one go (in English), with a progress bar.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import ExcelJS from "exceljs";
@@ -13,7 +14,8 @@ import { defaultRubricTemplate } from "#app/modules/rubrics/default-template";
 import { criterionRows } from "#app/modules/rubrics/rubric.schema";
 import { type Language } from "#app/utils/i18n";
 import { createAccount, e2eDb, signIn, type E2eAccount } from "./factories";
-import { exactly, expectAccessible, expectLabelledFields, expectNewEmail, LANGUAGES, switchLanguage, texts } from "./support";
+import { readEmails } from "#tests/factories/eml";
+import { exactly, expectAccessible, expectLabelledFields, expectNewEmail, LANGUAGES, linkIn, MAIL_DIR, switchLanguage, texts } from "./support";
 
 function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{\{(\w+)(?:, number)?\}\}/g, (_m, key: string) => String(values[key]));
@@ -88,7 +90,7 @@ async function prepare(label: string, judges: E2eAccount[], entries: number) {
   return { organizer, contest, round, panel, entries: list, rubricVersionId };
 }
 
-test("a chair settles a disagreement with an extra reader and a resolution, and reminds the judges", async ({ page }) => {
+test("a chair settles a disagreement with an extra reader and a resolution, and reminds the judges", async ({ page, browser, baseURL }) => {
   test.setTimeout(240_000);
   const chair = await createAccount("chair", { name: "Nguyễn Thị Trưởng Ban" });
   const second = await createAccount("second", { name: "Trần Văn Thứ Hai" });
@@ -162,6 +164,41 @@ test("a chair settles a disagreement with an extra reader and a resolution, and 
     expect(mail.links.some((link) => new URL(link).pathname === "/judge")).toBe(true);
     for (const secret of [code, wide.entryCode!, wide.title]) expect(mail.text).not.toContain(secret);
     await expect(region(main(page), vi.reminders.heading).getByRole("button", { name: exactly(vi.reminders.submit) })).toBeDisabled();
+  });
+
+  await test.step("the extra reader follows the reminder's link, signs in and finds the entry on their desk", async () => {
+    const reminder = (await readEmails(MAIL_DIR, extra.email)).at(-1)!;
+    const link = linkIn(reminder, /^\/judge$/);
+    const context = await browser.newContext({ baseURL, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+    const reader = await context.newPage();
+    try {
+      // Signed out, the link's page asks to sign in right there and stays on the address.
+      await reader.goto(link);
+      const auth = texts("vi").auth;
+      await expect(main(reader).getByRole("heading", { level: 1 })).toHaveText(texts("vi").common.errors.signInTitle);
+      await main(reader).getByLabel(auth.fields.email, { exact: true }).fill(extra.email);
+      await main(reader).getByLabel(auth.fields.password, { exact: true }).fill(extra.password);
+      await main(reader).getByRole("button", { name: exactly(auth.login.submit) }).click();
+      await expect(reader).toHaveURL("/judge");
+      await main(reader).getByRole("link", { name: exactly(texts("vi").scoring.area.link) }).click();
+      await expect(reader).toHaveURL("/judge/desk");
+      await inBothLanguages(reader, async (lng) => {
+        const sc = texts(lng).scoring;
+        await expect(main(reader).getByRole("heading", { level: 1 })).toHaveText(sc.desk.heading);
+        const table = main(reader).getByRole("table", { name: fill(sc.desk.caption, { panel: panel.name }) });
+        await expect(table.getByRole("rowheader")).toHaveText([code]);
+        await expect(table.getByRole("row", { name: new RegExp(code) })).toContainText(sc.desk.states.notStarted);
+        await expect(main(reader).getByText(fill(sc.desk.progress, { submitted: 0, assigned: 1 }))).toBeVisible();
+        await expectAccessible(reader);
+      });
+      const body = await main(reader).innerText();
+      for (const secret of [AUTHOR, AUTHOR_UNIT, wide.entryCode!, close.anonymousCode!]) expect(body).not.toContain(secret);
+      // The entry opens for reading and scoring.
+      await main(reader).getByRole("link", { name: `${texts("vi").scoring.desk.open.notStarted}: ${code}` }).click();
+      await expect(main(reader).getByRole("heading", { level: 1 })).toContainText(code);
+    } finally {
+      await context.close();
+    }
   });
 
   await test.step("records a resolution: the entry is no longer flagged", async () => {
@@ -266,9 +303,69 @@ test("a secretary imports paper scoresheets: template, a file with a mistake, th
     await expect(main(page).getByRole("table", { name: vi.preview.readyCaption }).getByRole("rowheader")).toHaveCount(4);
     await main(page).getByRole("button", { name: exactly(fill(vi.upload.import, { count: 4 })) }).click();
     await expect(main(page).getByRole("status")).toHaveText(fill(vi.notices.imported, { count: 4, drafts: 0 }));
+    // The import's progress bar stays at where it ended.
+    await expect(main(page).getByText(fill(vi.progress.done, { written: 4, total: 4 }))).toBeVisible();
+    await expect(main(page).getByRole("progressbar", { name: vi.progress.label })).toHaveJSProperty("value", 4);
     const sheets = await db.scoresheet.findMany({ where: { assignment: { panelId: panel.id } }, select: { status: true, total: true } });
     expect(sheets.map((s) => s.status)).toEqual(["SUBMITTED", "SUBMITTED", "SUBMITTED", "SUBMITTED"]);
     expect(sheets.map((s) => s.total).sort()).toEqual([40, 40, 40, 41.5]);
     await expectAccessible(page);
   });
+});
+
+test("a clean file of 3,000 paper scoresheets imports in one go, with a progress bar", async ({ page }) => {
+  test.setTimeout(300_000);
+  const judges: E2eAccount[] = [];
+  for (let j = 1; j <= 5; j++) judges.push(await createAccount(`paper3k-${j}`, { name: `Giám khảo giấy ${j}` }));
+  const { contest, panel, round, organizer } = await prepare("paper3k", judges, 0);
+  const db = e2eDb();
+  // 600 entries read by the 5 judges: 3,000 sheets to type in, written in bulk.
+  const hex = contest.slug.slice(-6);
+  const category = await db.category.findFirstOrThrow({ where: { contestId: contest.id } });
+  const codes = Array.from({ length: 600 }, (_, i) => `PH-${hex.toUpperCase()}-${String(i + 1).padStart(3, "0")}`);
+  await db.entry.createMany({
+    data: codes.map((anonymousCode, i) => ({
+      contestId: contest.id,
+      categoryId: category.id,
+      submitterId: organizer.id,
+      title: `Bài số ${i + 1}`,
+      status: "ELIGIBLE" as const,
+      entryCode: `CL-${hex}-${i + 1}`,
+      anonymousCode,
+      submittedAt: new Date(),
+    })),
+  });
+  const entries = await db.entry.findMany({ where: { contestId: contest.id }, select: { id: true } });
+  await db.roundEntry.createMany({ data: entries.map((e) => ({ roundId: round.id, entryId: e.id, panelId: panel.id })) });
+  await db.assignment.createMany({ data: entries.flatMap((e) => judges.map((j) => ({ roundId: round.id, panelId: panel.id, entryId: e.id, judgeId: j.id }))) });
+  const header = ["Số phách", "Giám khảo", "E-mail giám khảo", "1", "2", "3", "4", "5", "Ghi chú riêng"].join(";");
+  const rows = codes.flatMap((code) => judges.map((j) => [code, j.name, j.email, "20", "19,5", "15", "16", "8", ""].join(";")));
+  const file = { name: "3000-phieu.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${[header, ...rows].join("\r\n")}\r\n`, "utf8") };
+
+  const secretary = await createAccount("secretary-3k", { name: "Lý Thị Thư Ký" });
+  await db.contestMember.create({ data: { contestId: contest.id, userId: secretary.id, role: "SECRETARY" } });
+  await signIn(page, secretary, `/organize/${contest.id}/paper/${panel.id}`);
+  await switchLanguage(page, "en");
+  const en = texts("en").chair.paper;
+
+  await test.step("check the file: 3,000 rows, no problem", async () => {
+    await main(page).getByLabel(en.upload.file, { exact: true }).setInputFiles(file);
+    await main(page).getByRole("button", { name: exactly(en.upload.check) }).click();
+    await expect(main(page).getByText(en.preview.ok)).toBeVisible();
+    await expect(main(page).getByRole("table", { name: en.preview.readyCaption }).getByRole("rowheader")).toHaveCount(200);
+    expect(await db.scoresheet.count({ where: { assignment: { panelId: panel.id } } })).toBe(0);
+  });
+
+  await test.step("import them: the progress bar follows the writing and ends at 3,000 of 3,000", async () => {
+    await main(page).getByRole("button", { name: exactly(fill(en.upload.import, { count: 3000 })) }).click();
+    await expect(main(page).getByRole("status")).toHaveText(fill(en.notices.imported, { count: 3000, drafts: 0 }), { timeout: 120_000 });
+    const bar = main(page).getByRole("progressbar", { name: en.progress.label });
+    await expect(bar).toHaveJSProperty("max", 3000);
+    await expect(bar).toHaveJSProperty("value", 3000);
+    await expect(main(page).getByText(fill(en.progress.done, { written: "3,000", total: "3,000" }))).toBeVisible();
+    await expectAccessible(page);
+    expect(await db.scoresheet.count({ where: { assignment: { panelId: panel.id }, status: "SUBMITTED" } })).toBe(3000);
+    expect(await db.auditLog.count({ where: { contestId: contest.id, action: "scoresheet.importPaper" } })).toBe(1);
+  });
+  await switchLanguage(page, "vi");
 });

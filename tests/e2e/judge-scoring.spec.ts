@@ -276,7 +276,7 @@ test("a judge scores an entry with the keyboard, loses the draft's tab mid-way, 
   });
 });
 
-test("the same sheet open in two tabs cannot be overwritten silently", async ({ page, context }) => {
+test("the same sheet open in two tabs cannot be overwritten silently, in both languages", async ({ page, context }) => {
   test.setTimeout(180_000);
   const vi = texts("vi").scoring;
   const second = prepared.entries[1]!;
@@ -324,6 +324,28 @@ test("the same sheet open in two tabs cannot be overwritten silently", async ({ 
     await expect(scoreBox(page, 1)).toHaveValue("12");
     await expect(scoreBox(page, 2)).toHaveValue("");
     await expect(saveStatus(page)).toHaveText(/^Đã lưu lúc/);
+  });
+
+  await test.step("the same in English: tab B, behind again, is told and takes the saved copy", async () => {
+    const en = texts("en").scoring;
+    await switchLanguage(other, "en");
+    await expect(scoreBox(other, 1, "en")).toHaveValue("12");
+    await scoreBox(page, 3).fill("11");
+    await scoreBox(page, 3).press("Enter");
+    await expect(saveStatus(page)).toHaveText(/^Đã lưu lúc/);
+    await scoreBox(other, 3, "en").fill("14");
+    await scoreBox(other, 3, "en").press("Enter");
+    const banner = main(other).getByRole("region", { name: en.conflict.heading });
+    await expect(banner).toBeVisible();
+    await expect(saveStatus(other, "en")).toHaveText(en.status.conflict);
+    await expect(banner.getByRole("row", { name: new RegExp(CRITERIA[3]!.name) })).toContainText("14");
+    await expectAccessible(other);
+    await banner.getByRole("button", { name: en.conflict.takeTheirs }).click();
+    await expect(banner).toHaveCount(0);
+    await expect(scoreBox(other, 3, "en")).toHaveValue("11");
+    const stored = await e2eDb().scoresheet.findUniqueOrThrow({ where: { assignmentId: second.assignmentId }, include: { scores: { include: { criterion: true } } } });
+    expect(stored.scores.sort((a, b) => a.criterion.position - b.criterion.position).map((s) => s.points)).toEqual([10, 12, 11]);
+    await switchLanguage(other, "vi");
   });
 });
 

@@ -164,6 +164,14 @@ const chair: Translation<typeof vi> = {
       criterion: "{{number}}. {{name}} (max {{max}}; step {{step}})",
       prompt: "Enter points from 0 to {{max}}.",
     },
+    progress: {
+      label: "Import progress",
+      sending: "Sending the file…",
+      checking: "Checking the file again before writing…",
+      writing: "Writing scoresheet {{written}} of {{total}}. Nothing is saved until every one is written.",
+      done: "Written: {{written}} of {{total}} scoresheets.",
+      failed: "The connection was lost before the result came. Reload the page to see: the import either saved every scoresheet or none.",
+    },
     notices: {
       imported: "Paper scoresheets imported: {{count}} ({{drafts}} replacing a draft online).",
     },

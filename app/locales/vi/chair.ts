@@ -164,6 +164,14 @@ const chair = {
       criterion: "{{number}}. {{name}} (tối đa {{max}}; bước {{step}})",
       prompt: "Nhập số điểm từ 0 đến {{max}}.",
     },
+    progress: {
+      label: "Tiến độ nhập phiếu chấm",
+      sending: "Đang gửi tệp…",
+      checking: "Đang kiểm tra lại tệp trước khi ghi…",
+      writing: "Đang ghi {{written}}/{{total}} phiếu chấm. Chưa phiếu nào được lưu cho đến khi ghi xong tất cả.",
+      done: "Đã ghi {{written}}/{{total}} phiếu chấm.",
+      failed: "Mất kết nối trước khi có kết quả. Tải lại trang để xem: việc nhập hoặc đã lưu toàn bộ phiếu chấm, hoặc không lưu phiếu nào.",
+    },
     notices: {
       imported: "Đã nhập {{count}} phiếu chấm giấy ({{drafts}} phiếu thay bản nháp trực tuyến).",
     },

@@ -5,6 +5,8 @@ import { z } from "zod";
 
 /** The largest paper scoresheet file accepted (a panel's sheets take a few hundred kilobytes). */
 export const PAPER_MAX_BYTES = 5 * 1024 * 1024;
+/** The form's id, in the page's answers. */
+export const PAPER_FORM = "paper";
 /** Rows of the preview tables shown at most (the counts are always complete). */
 export const PAPER_PREVIEW_ROWS = 200;
 

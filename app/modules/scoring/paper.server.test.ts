@@ -12,7 +12,7 @@ import { addContestMember, createTestContest, createTestEntries } from "#tests/f
 import { createTestAssignment, createTestPanel, createTestRound, placeEntries, seatJudge } from "#tests/factories/rounds";
 import { docxDocument, windows1258, zipBomb } from "#tests/fixtures/documents";
 import { readPaperFile } from "./paper-file.server";
-import { importPaper, listPaperPanels, paperTemplate, previewPaperImport, type PaperFile, type PaperPreview } from "./paper.server";
+import { importPaper, listPaperPanels, PAPER_WRITE_CHUNK, paperTemplate, previewPaperImport, type PaperFile, type PaperPreview, type PaperProgress } from "./paper.server";
 
 let fileCount = 0;
 function writeFile(content: Uint8Array | string, name = "phieu.csv"): PaperFile {
@@ -263,5 +263,98 @@ describe("importPaper", () => {
     expect((await preview(file)).judging).toBe(false);
     expect(await doImport(file, checked)).toEqual({ ok: false, status: "refused", error: "chair:paper.errors.notJudging" });
     expect(await sheetsOfPanel()).toHaveLength(1);
+  });
+});
+
+describe("a clean file of 3,000 rows", () => {
+  /** A panel of 5 judges reading 600 entries each: 3,000 pairs, written in bulk. */
+  async function bigPanel() {
+    const { contest, organizerId, categories, rubricVersionId } = await createTestContest({ phase: "JUDGING", categories: ["Cán bộ"], rubric: true });
+    const round = await createTestRound(contest.id, { rubricVersionId, readsPerEntry: 5 });
+    const panel = await createTestPanel(round.id, { name: "Tiểu ban Lớn" });
+    const judges: { id: string; email: string }[] = [];
+    for (let j = 0; j < 5; j++) {
+      const judge = (await addContestMember(contest.id, "JUDGE", { name: `Giám khảo ${j + 1}`, email: `gk-${j + 1}-${contest.id}@example.vn` })).user;
+      await seatJudge(panel.id, judge.id);
+      judges.push(judge);
+    }
+    const submitter = await prisma.user.create({ data: { name: "Người nộp", email: `nop-${contest.id}@example.vn` } });
+    const codes = Array.from({ length: 600 }, (_, i) => `PH-L${String(i + 1).padStart(4, "0")}`);
+    await prisma.entry.createMany({
+      data: codes.map((anonymousCode, i) => ({
+        contestId: contest.id,
+        categoryId: categories[0]!.id,
+        submitterId: submitter.id,
+        title: `Bài ${i + 1}`,
+        status: "ELIGIBLE" as const,
+        entryCode: `CL-L${i + 1}`,
+        anonymousCode,
+        submittedAt: new Date(),
+      })),
+    });
+    const entries = await prisma.entry.findMany({ where: { contestId: contest.id }, select: { id: true, anonymousCode: true } });
+    await prisma.roundEntry.createMany({ data: entries.map((e) => ({ roundId: round.id, entryId: e.id, panelId: panel.id })) });
+    await prisma.assignment.createMany({ data: entries.flatMap((e) => judges.map((j) => ({ roundId: round.id, panelId: panel.id, entryId: e.id, judgeId: j.id }))) });
+    const rows = codes.flatMap((code, i) => judges.map((j, k) => line(code, j.email, ["20", "19,5", "15", String(10 + ((i + k) % 10)), "8"])));
+    return { contest, organizerId, panel, rubricVersionId: rubricVersionId!, rows };
+  }
+
+  it("imports every sheet in one transaction, reporting its progress, and none when the last write fails", { timeout: 180_000 }, async () => {
+    const big = await bigPanel();
+    const sheets = () => prisma.scoresheet.count({ where: { assignment: { panelId: big.panel.id } } });
+    const imported = () => prisma.auditLog.count({ where: { contestId: big.contest.id, action: "scoresheet.importPaper" } });
+    const attempt = async (rows: string[], name: string) => {
+      const file = writeFile(csv(rows), name);
+      const checked = await previewPaperImport({ contestId: big.contest.id, panelId: big.panel.id, file });
+      if (!("sha256" in checked)) throw new Error(`no preview: ${JSON.stringify(checked)}`);
+      expect(checked).toMatchObject({ ok: true, counts: { rows: 3000, withProblems: 0 } });
+      const progress: PaperProgress[] = [];
+      const run = importPaper({
+        contestId: big.contest.id,
+        panelId: big.panel.id,
+        file,
+        expectedSha256: checked.sha256,
+        expectedPlan: checked.plan,
+        actorId: big.organizerId,
+        onProgress: (p) => progress.push(p),
+      });
+      return { run, progress };
+    };
+
+    // The last sheet's scores are refused by the database: the 2,999 before it go too.
+    const failing = [...big.rows];
+    failing[2999] = failing[2999]!.replace(/;8;$/, ";3,5;");
+    expect(failing[2999]).toMatch(/;3,5;$/);
+    await prisma.$executeRawUnsafe(
+      databaseKind() === "postgresql"
+        ? `CREATE OR REPLACE FUNCTION refuse_score() RETURNS trigger AS $$ BEGIN IF NEW.points = 3.5 THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`
+        : `CREATE TRIGGER refuse_score BEFORE INSERT ON "Score" WHEN NEW.points = 3.5 BEGIN SELECT RAISE(ABORT, 'refused'); END`,
+    );
+    if (databaseKind() === "postgresql") await prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_score BEFORE INSERT ON "Score" FOR EACH ROW EXECUTE FUNCTION refuse_score()`);
+    try {
+      const failed = await attempt(failing, "3000-failing.csv");
+      await expect(failed.run).rejects.toThrow();
+      // It had written all but the last chunk when the failure came.
+      expect(failed.progress.at(-1)).toEqual({ stage: "writing", written: 3000 - PAPER_WRITE_CHUNK, total: 3000 });
+    } finally {
+      await prisma.$executeRawUnsafe(databaseKind() === "postgresql" ? `DROP TRIGGER refuse_score ON "Score"` : `DROP TRIGGER refuse_score`);
+    }
+    expect(await sheets()).toBe(0);
+    expect(await prisma.score.count({ where: { scoresheet: { assignment: { panelId: big.panel.id } } } })).toBe(0);
+    expect(await imported()).toBe(0);
+
+    const clean = await attempt(big.rows, "3000.csv");
+    expect(await clean.run).toEqual({ ok: true, imported: 3000, replacedDrafts: 0, skipped: 0 });
+    const chunks = 3000 / PAPER_WRITE_CHUNK;
+    expect(clean.progress).toEqual([
+      { stage: "checking" },
+      ...Array.from({ length: chunks + 1 }, (_, i) => ({ stage: "writing", written: i * PAPER_WRITE_CHUNK, total: 3000 })),
+    ]);
+    expect(await sheets()).toBe(3000);
+    expect(await prisma.score.count({ where: { scoresheet: { assignment: { panelId: big.panel.id } } } })).toBe(3000 * 5);
+    expect(await imported()).toBe(1);
+    // Every total is total.ts's for its row (the rows differ in their fourth criterion).
+    const totals = await prisma.scoresheet.groupBy({ by: ["total"], where: { assignment: { panelId: big.panel.id } }, _count: true, orderBy: { total: "asc" } });
+    expect(totals.map((t) => [t.total, t._count])).toEqual(Array.from({ length: 10 }, (_, k) => [72.5 + k, 300]));
   });
 });

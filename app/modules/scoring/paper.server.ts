@@ -281,7 +281,15 @@ export interface ImportInput {
   expectedPlan: string;
   actorId: string;
   ip?: string | null;
+  /** Told where the import stands, inside its transaction: nothing is kept until it commits. */
+  onProgress?: (progress: PaperProgress) => void;
 }
+
+/** Where an import stands: checking the file again, then writing its sheets (`written` of `total`). */
+export type PaperProgress = { stage: "checking" } | { stage: "writing"; written: number; total: number };
+
+/** Sheets written per statement (and per progress report). */
+export const PAPER_WRITE_CHUNK = 250;
 
 export type ImportResult =
   | { ok: true; imported: number; replacedDrafts: number; skipped: number }
@@ -317,6 +325,7 @@ export async function importPaper(input: ImportInput): Promise<ImportResult> {
       // Before its criteria are read: a rubric edit then goes to a new version instead of changing these.
       if (round.rubricVersionId) await lockRubricVersion(tx, round.rubricVersionId);
 
+      input.onProgress?.({ stage: "checking" });
       const checked = await check(tx, input.contestId, input.panelId, input.file);
       if (!checked) return NOT_FOUND;
       if (isRefusal(checked)) return checked;
@@ -327,24 +336,38 @@ export async function importPaper(input: ImportInput): Promise<ImportResult> {
 
       const criteria = loaded.context.criteria;
       const now = new Date();
+      const total = validation.rows.length;
+      const fields = { rubricVersionId: loaded.context.rubricVersionId, status: "SUBMITTED" as const, submittedAt: now };
+      const scoresOf = (points: Record<string, number>) => criteria.map((c) => ({ criterionId: c.id, points: points[c.id]! }));
+      let written = 0;
       let replacedDrafts = 0;
-      for (const row of validation.rows) {
-        const sheet = row.sheet!;
-        const total = scoresheetTotal(criteria, sheet.points);
-        const scores = criteria.map((c) => ({ criterionId: c.id, points: sheet.points[c.id]! }));
-        const fields = { rubricVersionId: loaded.context.rubricVersionId, status: "SUBMITTED" as const, total, submittedAt: now };
-        if (sheet.existing) {
+      input.onProgress?.({ stage: "writing", written, total });
+      for (let start = 0; start < total; start += PAPER_WRITE_CHUNK) {
+        const chunk = validation.rows.slice(start, start + PAPER_WRITE_CHUNK).map((row) => row.sheet!);
+        // A judge's online draft is replaced, if it is still the version that was checked.
+        for (const sheet of chunk.filter((x) => x.existing)) {
+          const existing = sheet.existing!;
           const changed = await tx.scoresheet.updateMany({
-            where: { id: sheet.existing.id, version: sheet.existing.version, status: "DRAFT" },
-            data: { ...fields, ...(sheet.note ? { privateNote: sheet.note } : {}), version: { increment: 1 } },
+            where: { id: existing.id, version: existing.version, status: "DRAFT" },
+            data: { ...fields, total: scoresheetTotal(criteria, sheet.points), ...(sheet.note ? { privateNote: sheet.note } : {}), version: { increment: 1 } },
           });
           if (changed.count !== 1) throw new Stale(preview, PAPER_ERRORS.changed);
-          await tx.score.deleteMany({ where: { scoresheetId: sheet.existing.id } });
-          await tx.score.createMany({ data: scores.map((s) => ({ ...s, scoresheetId: sheet.existing!.id })) });
+          await tx.score.deleteMany({ where: { scoresheetId: existing.id } });
+          await tx.score.createMany({ data: scoresOf(sheet.points).map((x) => ({ ...x, scoresheetId: existing.id })) });
           replacedDrafts++;
-        } else {
-          await tx.scoresheet.create({ data: { ...fields, assignmentId: sheet.assignmentId, privateNote: sheet.note, scores: { create: scores } } });
         }
+        // New sheets in one statement, then their scores in another.
+        const fresh = chunk.filter((x) => !x.existing);
+        if (fresh.length > 0) {
+          const created = await tx.scoresheet.createManyAndReturn({
+            data: fresh.map((sheet) => ({ ...fields, total: scoresheetTotal(criteria, sheet.points), assignmentId: sheet.assignmentId, privateNote: sheet.note })),
+            select: { id: true, assignmentId: true },
+          });
+          const idOf = new Map(created.map((c) => [c.assignmentId, c.id]));
+          await tx.score.createMany({ data: fresh.flatMap((sheet) => scoresOf(sheet.points).map((x) => ({ ...x, scoresheetId: idOf.get(sheet.assignmentId)! }))) });
+        }
+        written += chunk.length;
+        input.onProgress?.({ stage: "writing", written, total });
       }
       const counts = { imported: validation.rows.length, replacedDrafts, skipped: validation.skipped };
       await audit(tx, {
