@@ -99,7 +99,7 @@ const sha = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 
 let backupDir: string;
 let manifest: Manifest;
-let entryIds: string[] = [];
+const entryIds: string[] = [];
 
 beforeAll(async () => {
   const { contest, categories } = await createOpenContest({ maxEntriesPerUser: 5 });
