@@ -18,12 +18,7 @@ describe.skipIf(skip)(`backup and restore on SQLite${skip ? ` (skipped: ${skip})
 
   it("restores exactly the writes acknowledged before the backup, with their files, from a backup taken under load", { timeout: 240_000 }, async () => {
     const outcome = await backupUnderLoad(source, target, path.join(root, "backup"));
-    const seeded = await queryAt<{ id: string }>(source, `SELECT "id" FROM "User"`);
-    await expectRestoredAsAcknowledged(outcome, target, {
-      organizer: outcome.cookies.organizer,
-      entrants: outcome.cookies.entrants,
-    });
-    expect(seeded.length).toBeGreaterThan(0);
+    await expectRestoredAsAcknowledged(outcome, target, outcome.cookies);
     for (const place of [source, target]) {
       expect(await queryAt<{ integrity_check: string }>(place, "PRAGMA integrity_check")).toEqual([{ integrity_check: "ok" }]);
     }
