@@ -145,6 +145,21 @@ describe("a backup", () => {
     expect(fs.existsSync(`${backupDir}.partial`)).toBe(false);
   });
 
+  it("counts the files stored with UploadThing without copying them", async () => {
+    const row = await prisma.storedFile.create({
+      data: { backend: "UPLOADTHING", storageKey: "ut-key-1", sha256: sha("ở UploadThing"), size: 14, kind: "TXT", mimeType: "text/plain" },
+    });
+    try {
+      const out = path.join(dataDir, "backup-uploadthing");
+      const { manifest: withRemote } = await createBackup({ database: source, dataDir, out });
+      expect(withRemote.files.uploadthing).toEqual({ rows: 1, copied: false });
+      expect(withRemote.counts.StoredFile).toBe(manifest.counts.StoredFile! + 1);
+      expect(withRemote.files.local).toEqual(manifest.files.local);
+    } finally {
+      await prisma.storedFile.delete({ where: { id: row.id } });
+    }
+  });
+
   it("is written only into a new or empty folder", async () => {
     await expect(createBackup({ database: source, dataDir, out: backupDir })).rejects.toThrow(/already exists and is not empty/);
   });
