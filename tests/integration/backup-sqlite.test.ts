@@ -5,8 +5,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { expectDamagedBackupRefused, expectRestoredAsAcknowledged } from "./backup-checks";
-import { backupUnderLoad, queryAt, type Place } from "./backup-under-load";
-import { missingBuild } from "./server-process";
+import { takeExclusiveLock } from "#app/modules/ops/instance-lock.server";
+import { resolveDatabase } from "#app/utils/database-url";
+import { backupUnderLoad, queryAt, serverEnv, type Place } from "./backup-under-load";
+import { missingBuild, startServer } from "./server-process";
 
 const skip = process.env.TEST_PG_TEMPLATE ? "SQLite only: backup-postgres.test.ts runs under `npm run test:pg`" : missingBuild();
 
@@ -15,6 +17,16 @@ describe.skipIf(skip)(`backup and restore on SQLite${skip ? ` (skipped: ${skip})
   // The test file's own database (a migrated copy, tests/setup/setup-file.ts), where the scenario is seeded.
   const source: Place = { DATABASE_URL: process.env.DATABASE_URL!, DATA_DIR: path.join(root, "source") };
   const target: Place = { DATABASE_URL: `file:${path.join(root, "target", "portal.db")}`, DATA_DIR: path.join(root, "target") };
+
+  it("does not start a portal on a database while a restore holds it", { timeout: 60_000 }, async () => {
+    const place: Place = { DATABASE_URL: `file:${path.join(root, "locked", "portal.db")}`, DATA_DIR: path.join(root, "locked") };
+    const restoring = await takeExclusiveLock(resolveDatabase({ ...place }));
+    try {
+      await expect(startServer(serverEnv(place))).rejects.toThrow(/A restore of this database is in progress/);
+    } finally {
+      await restoring.release();
+    }
+  });
 
   it("restores exactly the writes acknowledged before the backup, with their files, from a backup taken under load", { timeout: 240_000 }, async () => {
     const outcome = await backupUnderLoad(source, target, path.join(root, "backup"));
