@@ -1,6 +1,7 @@
 // `npm run backup -- --out <dir>`: a consistent backup of the database (DATABASE_URL) and the
 // uploaded files (DATA_DIR/uploads) while the portal runs. See docs/backup.md.
 // Exit code 0 with the folder written; 1 with the reason on standard error; 2 for a usage error.
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { createBackup } from "#app/modules/ops/backup.server";
 import { dataDir, resolveDatabase } from "#app/utils/database-url";
@@ -22,7 +23,8 @@ async function main(): Promise<number> {
   const { dir, manifest } = await createBackup({
     database: resolveDatabase(),
     dataDir: dataDir(),
-    out,
+    // npm runs scripts in the package's folder; a relative path is meant from where npm was called.
+    out: path.resolve(process.env.INIT_CWD ?? process.cwd(), out),
     log: (line) => console.log(`backup: ${line}`),
   });
   if (manifest.files.uploadthing.rows) {

@@ -2,6 +2,7 @@
 // the data folder of DATA_DIR, with every portal instance on that database stopped.
 // See docs/backup.md. Exit code 0 when restored; 1 when refused or failed (the reason on standard
 // error; a refusal leaves the target untouched); 2 for a usage error.
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { RestoreRefused, restoreBackup } from "#app/modules/ops/restore.server";
 import { dataDir, resolveDatabase } from "#app/utils/database-url";
@@ -23,7 +24,8 @@ async function main(): Promise<number> {
   const { manifest } = await restoreBackup({
     database: resolveDatabase(),
     dataDir: dataDir(),
-    from,
+    // npm runs scripts in the package's folder; a relative path is meant from where npm was called.
+    from: path.resolve(process.env.INIT_CWD ?? process.cwd(), from),
     log: (line) => console.log(`restore: ${line}`),
   });
   console.log(JSON.stringify({ restored: from, snapshotAt: manifest.snapshotAt, files: manifest.files.local.length }));

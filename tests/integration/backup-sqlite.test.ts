@@ -3,7 +3,7 @@
 // `npm run test:pg` backup-postgres.test.ts runs the same scenario.
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { expectDamagedBackupRefused, expectRestoredAsAcknowledged } from "./backup-checks";
 import { takeExclusiveLock } from "#app/modules/ops/instance-lock.server";
 import { resolveDatabase } from "#app/utils/database-url";
@@ -17,6 +17,9 @@ describe.skipIf(skip)(`backup and restore on SQLite${skip ? ` (skipped: ${skip})
   // The test file's own database (a migrated copy, tests/setup/setup-file.ts), where the scenario is seeded.
   const source: Place = { DATABASE_URL: process.env.DATABASE_URL!, DATA_DIR: path.join(root, "source") };
   const target: Place = { DATABASE_URL: `file:${path.join(root, "target", "portal.db")}`, DATA_DIR: path.join(root, "target") };
+
+  // The instance lock file the servers left beside the test file's database (outside its data folder).
+  afterAll(() => fs.rmSync(`${source.DATABASE_URL.slice("file:".length)}.running`, { force: true }));
 
   it("does not start a portal on a database while a restore holds it", { timeout: 60_000 }, async () => {
     const place: Place = { DATABASE_URL: `file:${path.join(root, "locked", "portal.db")}`, DATA_DIR: path.join(root, "locked") };
