@@ -4,7 +4,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
-import { countsAt, npmRun, serverEnv, versionsAt, type Outcome, type Place } from "./backup-under-load";
+import { SERVER_START_MS, countsAt, npmRun, serverEnv, versionsAt, type Outcome, type Place } from "./backup-under-load";
 import { startServer } from "./server-process";
 
 const key = (entryId: string, number: number) => `${entryId}#${number}`;
@@ -39,7 +39,7 @@ export async function expectRestoredAsAcknowledged(outcome: Outcome, target: Pla
   expect(await countsAt(target)).toEqual(manifest.counts);
   expect(manifest.files.local.map((f) => f.sha256).sort()).toEqual([...new Set(restored.map((v) => v.sha256))].sort());
 
-  const server = await startServer(serverEnv(target));
+  const server = await startServer(serverEnv(target), SERVER_START_MS);
   try {
     // Every version's file, served by the restored portal, is the one the entrant sent.
     for (const v of restored) {

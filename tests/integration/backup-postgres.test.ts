@@ -41,7 +41,7 @@ describe.skipIf(skip)(`backup and restore on PostgreSQL${skip ? ` (skipped: ${sk
     for (const name of created) await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   });
 
-  it("restores exactly the writes acknowledged before the backup, with their files, from a backup taken under load", { timeout: 240_000 }, async () => {
+  it("restores exactly the writes acknowledged before the backup, with their files, from a backup taken under load", { timeout: 480_000 }, async () => {
     // The test file's own database (a migrated copy of the template, tests/setup/setup-file.ts), where the scenario is seeded.
     const source: Place = { DATABASE_URL: process.env.DATABASE_URL!, DATA_DIR: path.join(root, "source") };
     const target: Place = { DATABASE_URL: await newDatabase(), DATA_DIR: path.join(root, "target") };

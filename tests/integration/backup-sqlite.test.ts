@@ -31,7 +31,7 @@ describe.skipIf(skip)(`backup and restore on SQLite${skip ? ` (skipped: ${skip})
     }
   });
 
-  it("restores exactly the writes acknowledged before the backup, with their files, from a backup taken under load", { timeout: 240_000 }, async () => {
+  it("restores exactly the writes acknowledged before the backup, with their files, from a backup taken under load", { timeout: 480_000 }, async () => {
     const outcome = await backupUnderLoad(source, target, path.join(root, "backup"));
     await expectRestoredAsAcknowledged(outcome, target, outcome.cookies);
     for (const place of [source, target]) {

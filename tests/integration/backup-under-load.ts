@@ -40,6 +40,9 @@ export interface Scenario {
   organizerCookie: string;
 }
 
+/** How long a server may take to start (migrations included) on a busy machine. */
+export const SERVER_START_MS = 120_000;
+
 /** Events in one sequence, so that "before" and "after" need no clock. */
 let tick = 0;
 const now = () => ++tick;
@@ -219,7 +222,7 @@ export async function backupUnderLoad(source: Place, target: Place, backupDir: s
   const scenario = await seedScenario(3);
   const contest = await prisma.contest.findUniqueOrThrow({ where: { id: scenario.contestId }, include: { categories: true } });
   await prisma.$disconnect();
-  const server = await startServer(serverEnv(source));
+  const server = await startServer(serverEnv(source), SERVER_START_MS);
   try {
     const load = await startLoad(server, scenario, contest.slug, contest.categories[0]!.id);
     await untilAcks(load, 9);
