@@ -4,6 +4,7 @@ import path from "node:path";
 import { ensureFirstAdminLink } from "#app/modules/auth/invitations.server";
 import { isAllowedOrigin, type OriginCheckInput } from "#app/modules/auth/origin.server";
 import { startPhaseScheduler, type PhaseScheduler } from "#app/modules/contests/scheduler.server";
+import { holdInstanceLock, type InstanceLock } from "#app/modules/ops/instance-lock.server";
 import { disconnectDb } from "./db.server";
 import { env } from "./env.server";
 import { migrateDeploy } from "./migrate.server";
@@ -15,6 +16,7 @@ interface Logger {
 }
 
 let scheduler: PhaseScheduler | undefined;
+let instanceLock: InstanceLock | undefined;
 
 export const serverHooks = {
   /**
@@ -23,6 +25,8 @@ export const serverHooks = {
    */
   async startup(log: Logger) {
     const config = env(); // throws ConfigError with what to set
+    // Held while this instance runs, so that a restore is refused (docs/backup.md).
+    instanceLock ??= await holdInstanceLock(config.database);
     await migrateDeploy(config.database);
     log.info({ database: config.database.kind }, "migrations applied");
     const link = await ensureFirstAdminLink();
@@ -47,5 +51,7 @@ export const serverHooks = {
     await scheduler?.stop();
     scheduler = undefined;
     await disconnectDb();
+    await instanceLock?.release();
+    instanceLock = undefined;
   },
 };
