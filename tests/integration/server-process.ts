@@ -49,7 +49,7 @@ export interface RunningServer {
  * Spawns `node server.mjs` with the given environment (on top of a clean one: no inherited
  * DATABASE_URL or test settings) and resolves once it has logged that it is listening.
  */
-export async function startServer(env: Record<string, string>, timeoutMs = 30_000): Promise<RunningServer> {
+export async function startServer(env: Record<string, string>, timeoutMs = 90_000): Promise<RunningServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(ROOT, "server.mjs")], {
     cwd: ROOT,

@@ -1,5 +1,5 @@
 // `npm run backup -- --out <dir>`: a consistent snapshot of the database and of the uploaded
-// files, taken while the portal runs (docs/backup.md, docs/decisions/00XX-backup-restore.md).
+// files, taken while the portal runs (docs/backup.md, docs/decisions/0018-backup-restore.md).
 //   1. The database first, in one snapshot: SQLite with `VACUUM INTO` (one read transaction, so
 //      writers carry on in WAL mode and the copy is exactly what was committed when it began);
 //      PostgreSQL with `pg_dump --format=custom --snapshot=…` of a REPEATABLE READ transaction
