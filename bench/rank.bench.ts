@@ -50,7 +50,8 @@ const USAGE = `usage: npm run bench:rank -- [--entries N] [--judges J] [--reads 
   --threshold T    the preliminary round advances entries scoring at least T (default 70)
   --runs R         repetitions per method (default 3; medians reported)
   --seed S         generator seed (default 42)
-  --json           one JSON line instead of a summary`;
+  --json           one JSON line instead of a summary
+  --keep           keep the SQLite database (its path is printed on standard error), for profiling`;
 
 const METHODS: readonly AggregationMethod[] = ["MEAN", "TRIMMED_MEAN", "NORMALIZED"];
 
@@ -66,6 +67,7 @@ interface Options {
   seed: number;
   json: boolean;
   child: boolean;
+  keep: boolean;
 }
 
 function fail(message: string): never {
@@ -74,7 +76,7 @@ function fail(message: string): never {
 }
 
 function parse(argv: string[]): Options {
-  const o: Options = { entries: 100_000, judges: 1000, reads: 3, panelSize: 10, database: "sqlite", method: "NORMALIZED", threshold: 70, runs: 3, seed: 42, json: false, child: false };
+  const o: Options = { entries: 100_000, judges: 1000, reads: 3, panelSize: 10, database: "sqlite", method: "NORMALIZED", threshold: 70, runs: 3, seed: 42, json: false, child: false, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const int = (min: number, max: number) => {
@@ -91,6 +93,7 @@ function parse(argv: string[]): Options {
     else if (a === "--threshold") o.threshold = int(0, 100);
     else if (a === "--json") o.json = true;
     else if (a === "--child") o.child = true;
+    else if (a === "--keep") o.keep = true;
     else if (a === "--database") {
       const v = argv[++i];
       if (v !== "sqlite" && v !== "postgres") fail("--database is sqlite or postgres");
@@ -398,7 +401,8 @@ if (o.child) {
       console.log(`peak RSS of the measuring process ${(result.peakRssBytes / 2 ** 20).toFixed(0)} MiB; ${result.advanced} advance at a threshold of ${o.threshold}`);
     }
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (o.keep && !pgUrl) console.error(`kept ${path.join(dir, "bench.db")}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
     if (pgUrl) await pgAdminQuery(`DROP DATABASE IF EXISTS "${pgName}" WITH (FORCE)`).catch(() => {});
   }
 }
