@@ -55,4 +55,16 @@ describe("chartSvg", () => {
     expect(svg.match(/>solver<\/text>/g)).toHaveLength(1);
     expect(svg).toContain("shared machine");
   });
+
+  it("extends a linear axis to the first tick past the highest point, so every point lies inside its panel", () => {
+    // 0..12 with steps of 5 and 0..0.63 with steps of 0.2: the last points fall between ticks.
+    const one = parser.parse(chartSvg([{ title: "t", xLabel: "x", yLabel: "y", series: [{ name: "s", color: "#000", points: [[0, 0.1], [6, 0.4], [12, 0.63]] }] }])).svg;
+    const gridX = ([one.line].flat() as { x1: string; x2: string; y1: string; y2: string }[]).filter((l) => l.x1 === l.x2).map((l) => Number(l.x1));
+    const gridY = ([one.line].flat() as { x1: string; x2: string; y1: string; y2: string }[]).filter((l) => l.y1 === l.y2).map((l) => Number(l.y1));
+    for (const p of ([one.polyline].flat() as { points: string }[])[0]!.points.split(" ")) {
+      const [x, y] = p.split(",").map(Number) as [number, number];
+      expect(x).toBeLessThanOrEqual(Math.max(...gridX) + 1e-9);
+      expect(y).toBeGreaterThanOrEqual(Math.min(...gridY) - 1e-9);
+    }
+  });
 });

@@ -9,10 +9,10 @@
 // same sheets' points.
 import type { ContestPhase, RoundEntryStatus } from "#app/generated/sqlite/enums";
 import { sha256Hex } from "#app/utils/crypto.server";
-import type { Tx } from "#app/utils/db.server";
+import { Prisma, type Tx } from "#app/utils/db.server";
 import { nameCollator } from "#app/utils/format";
 import { proposeAdvance, type AdvanceProposal, type AdvanceRule } from "./advance";
-import { aggregate, roundScore, type AggregationMethod, type EntryAggregate, type JudgeEffect } from "./aggregate";
+import { aggregate, roundScore, type AggregationMethod, type EntryAggregate, type JudgeEffect, type Read } from "./aggregate";
 import { canonicalJson } from "./canonical-json";
 import { allocatePrizes, type PrizeAllocation, type PrizeTierInput } from "./prizes";
 import { rankEntries, type RankedEntry, type RankItem, type Ranking, type TieDecision } from "./rank";
@@ -59,13 +59,6 @@ export interface EntryInfo {
   status: RoundEntryStatus;
   /** Active assignments whose scoresheet is not submitted yet. */
   pendingReads: number;
-}
-
-export interface ReadInfo {
-  entryId: string;
-  judgeId: string;
-  total: number;
-  points: Map<string, number>;
 }
 
 export interface CategoryResults {
@@ -122,8 +115,18 @@ export async function computeRoundResults(
   db: Tx,
   contestId: string,
   roundId: string,
-  options: { extraDecision?: { categoryId: string; decision: TieDecision } } = {},
+  options: ComputeOptions = {},
 ): Promise<RoundResults | null> {
+  const inputs = await loadRoundInputs(db, contestId, roundId);
+  return inputs && computeFromInputs(inputs, options);
+}
+
+export interface ComputeOptions {
+  extraDecision?: { categoryId: string; decision: TieDecision };
+}
+
+/** What computeRoundResults reads from the database, as plain rows; null when the contest or round does not exist. */
+export async function loadRoundInputs(db: Tx, contestId: string, roundId: string) {
   const contestRow = await db.contest.findUnique({
     where: { id: contestId },
     select: { id: true, title: true, slug: true, phase: true, blind: true, locale: true, timeZone: true, showScoresInResults: true, tieBreak: true },
@@ -158,75 +161,115 @@ export async function computeRoundResults(
     criteria,
     scale: criteria.reduce((s, c) => s + c.maxPoints, 0),
   };
-  const next = rounds[index + 1] ?? null;
   const contest: ResultsContest = { ...contestRow, tieBreak: parseTieBreak(contestRow.tieBreak) };
 
-  const [categoryRows, roundEntries, assignments, awards] = await Promise.all([
+  // The keys of the chain's criterion steps, and the criteria (of any of the contest's rubric
+  // versions) each one matches by folded name: only these are summed per entry.
+  const chainKeys = [...new Set(contest.tieBreak.flatMap((step) => (step.kind === "criterion" ? [criterionKey(step.name)] : [])))];
+  const wantsTopMarks = contest.tieBreak.some((step) => step.kind === "topMarks");
+  const contestCriteria = chainKeys.length
+    ? await db.criterion.findMany({ where: { rubricVersion: { rubric: { contestId } } }, select: { id: true, name: true } })
+    : [];
+  const stepCriteria = chainKeys.map((key) => contestCriteria.filter((c) => criterionKey(c.name) === key).map((c) => c.id));
+
+  // Flat joins, one row per entry, author or assignment: a relation-filtered read of tens of
+  // thousands of entries exceeds SQLite's limit on bound variables (Prisma binds every id of the
+  // parent rows). The same SQL on SQLite and PostgreSQL (quoted names, enum values as literals).
+  const counted = Prisma.sql`a."roundId" = ${roundId} AND a."status" = 'ACTIVE' AND s."status" = 'SUBMITTED' AND s."total" IS NOT NULL`;
+  const [categoryRows, entryRows, authorRows, sheetRows, judgeRows, tieRows, awards] = await Promise.all([
     db.category.findMany({
       where: { contestId },
       orderBy: [{ position: "asc" }, { name: "asc" }],
       select: { id: true, name: true, position: true, prizeTiers: { orderBy: { rank: "asc" }, select: { id: true, rank: true, name: true, count: true } } },
     }),
-    db.roundEntry.findMany({
-      where: { roundId, entry: { status: "ELIGIBLE" } },
-      select: {
-        status: true,
-        panel: { select: { name: true } },
-        entry: {
-          select: {
-            id: true,
-            categoryId: true,
-            entryCode: true,
-            anonymousCode: true,
-            title: true,
-            authors: { orderBy: { position: "asc" }, select: { name: true, unit: true } },
-          },
-        },
-      },
-    }),
-    db.assignment.findMany({
-      where: { roundId, status: "ACTIVE" },
-      select: {
-        entryId: true,
-        judgeId: true,
-        judge: { select: { name: true } },
-        scoresheet: { select: { status: true, total: true, scores: { select: { criterionId: true, points: true, criterion: { select: { name: true, maxPoints: true } } } } } },
-      },
-    }),
+    db.$queryRaw<{ id: string; categoryId: string; entryCode: string | null; anonymousCode: string | null; title: string; status: RoundEntryStatus; panelName: string | null }[]>`
+      SELECT e."id", e."categoryId", e."entryCode", e."anonymousCode", e."title", re."status", p."name" AS "panelName"
+      FROM "RoundEntry" re JOIN "Entry" e ON e."id" = re."entryId" LEFT JOIN "Panel" p ON p."id" = re."panelId"
+      WHERE re."roundId" = ${roundId} AND e."status" = 'ELIGIBLE'`,
+    db.$queryRaw<{ entryId: string; name: string; unit: string }[]>`
+      SELECT au."entryId", au."name", au."unit"
+      FROM "EntryAuthor" au JOIN "RoundEntry" re ON re."entryId" = au."entryId"
+      WHERE re."roundId" = ${roundId}
+      ORDER BY au."entryId", au."position"`,
+    db.$queryRaw<{ entryId: string; judgeId: string; status: string | null; total: number | null }[]>`
+      SELECT a."entryId", a."judgeId", s."status", s."total"
+      FROM "Assignment" a LEFT JOIN "Scoresheet" s ON s."assignmentId" = a."id"
+      WHERE a."roundId" = ${roundId} AND a."status" = 'ACTIVE'`,
+    db.$queryRaw<{ id: string; name: string }[]>`
+      SELECT u."id", u."name" FROM "User" u
+      WHERE u."id" IN (SELECT a."judgeId" FROM "Assignment" a WHERE a."roundId" = ${roundId} AND a."status" = 'ACTIVE')`,
+    // Per entry over its counted sheets: criteria at their maximum, and the points and count of
+    // each chain criterion (an entry none of whose sheets has the criterion has no mean on it).
+    chainKeys.length === 0 && !wantsTopMarks
+      ? Promise.resolve([] as Record<string, unknown>[])
+      : db.$queryRaw<Record<string, unknown>[]>`
+      SELECT a."entryId" AS "entryId",
+        SUM(CASE WHEN sc."points" >= c."maxPoints" THEN 1 ELSE 0 END) AS "top"
+        ${Prisma.join(
+          [
+            Prisma.empty,
+            ...stepCriteria.flatMap((ids, i) => {
+              const match = ids.length ? Prisma.sql`sc."criterionId" IN (${Prisma.join(ids)})` : Prisma.sql`1 = 0`;
+              return [
+                Prisma.sql`SUM(CASE WHEN ${match} THEN sc."points" ELSE 0 END) AS ${Prisma.raw(`"sum${i}"`)}`,
+                Prisma.sql`SUM(CASE WHEN ${match} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"n${i}"`)}`,
+              ];
+            }),
+          ],
+          ", ",
+        )}
+      FROM "Score" sc
+        JOIN "Scoresheet" s ON s."id" = sc."scoresheetId"
+        JOIN "Assignment" a ON a."id" = s."assignmentId"
+        JOIN "Criterion" c ON c."id" = sc."criterionId"
+      WHERE ${counted}
+      GROUP BY a."entryId"`,
     db.award.findMany({ where: { roundId }, orderBy: { createdAt: "asc" }, select: { entryId: true, categoryId: true, rank: true, reason: true, createdAt: true } }),
   ]);
+  const tieStats = tieRows.map((row) => ({
+    entryId: String(row.entryId),
+    top: Number(row.top),
+    sums: chainKeys.map((key, i) => ({ key, sum: Number(row[`sum${i}`]), count: Number(row[`n${i}`]) })),
+  }));
 
+  return { contest, round, rounds, index, categoryRows, entryRows, authorRows, sheetRows, judgeRows, tieStats, awards };
+}
+export type RoundInputs = NonNullable<Awaited<ReturnType<typeof loadRoundInputs>>>;
+
+/** The round's results from rows already read (pure: no database, no clock). */
+export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions = {}): RoundResults {
+  const { contest, round, rounds, index, categoryRows, entryRows, authorRows, sheetRows, judgeRows, tieStats, awards } = inputs;
+  const next = rounds[index + 1] ?? null;
+  const authorsOf = new Map<string, { name: string; unit: string }[]>();
+  for (const a of authorRows) {
+    const list = authorsOf.get(a.entryId);
+    if (list) list.push({ name: a.name, unit: a.unit });
+    else authorsOf.set(a.entryId, [{ name: a.name, unit: a.unit }]);
+  }
   const entries = new Map<string, EntryInfo>();
-  const sortedEntries = [...roundEntries].sort(
-    (a, b) => nameCollator.compare(a.entry.entryCode ?? "", b.entry.entryCode ?? "") || (a.entry.id < b.entry.id ? -1 : 1),
-  );
-  for (const re of sortedEntries) {
-    entries.set(re.entry.id, { ...re.entry, panelName: re.panel?.name ?? null, status: re.status, pendingReads: 0 });
+  const sortedEntries = [...entryRows].sort((a, b) => nameCollator.compare(a.entryCode ?? "", b.entryCode ?? "") || (a.id < b.id ? -1 : 1));
+  for (const e of sortedEntries) {
+    entries.set(e.id, { ...e, authors: authorsOf.get(e.id) ?? [], pendingReads: 0 });
   }
 
-  const reads: ReadInfo[] = [];
+  const reads: Read[] = [];
+  const nameOf = new Map(judgeRows.map((j) => [j.id, j.name]));
   const judgeNames = new Map<string, string>();
-  const criterionStats = new Map<string, { sums: Map<string, number>; top: number }>();
   let pendingReads = 0;
-  for (const a of assignments) {
+  for (const a of sheetRows) {
     const entry = entries.get(a.entryId);
     if (!entry) continue;
-    const sheet = a.scoresheet;
-    if (!sheet || sheet.status !== "SUBMITTED" || sheet.total === null) {
+    if (a.status !== "SUBMITTED" || a.total === null) {
       entry.pendingReads++;
       pendingReads++;
       continue;
     }
-    judgeNames.set(a.judgeId, a.judge.name);
-    const points = new Map(sheet.scores.map((s) => [s.criterionId, s.points]));
-    reads.push({ entryId: a.entryId, judgeId: a.judgeId, total: sheet.total, points });
-    const stats = criterionStats.get(a.entryId) ?? { sums: new Map<string, number>(), top: 0 };
-    for (const s of sheet.scores) {
-      const key = criterionKey(s.criterion.name);
-      stats.sums.set(key, (stats.sums.get(key) ?? 0) + s.points);
-      if (s.points >= s.criterion.maxPoints) stats.top++;
-    }
-    criterionStats.set(a.entryId, stats);
+    judgeNames.set(a.judgeId, nameOf.get(a.judgeId) ?? "");
+    reads.push({ entryId: a.entryId, judgeId: a.judgeId, total: Number(a.total) });
+  }
+  const criterionStats = new Map<string, { sums: Map<string, number>; top: number }>();
+  for (const t of tieStats) {
+    criterionStats.set(t.entryId, { top: t.top, sums: new Map(t.sums.filter((x) => x.count > 0).map((x) => [x.key, x.sum])) });
   }
 
   const agg = aggregate({ method: round.aggregation, entryIds: [...entries.keys()], reads });
