@@ -55,6 +55,7 @@ export interface EntryInfo {
   anonymousCode: string | null;
   title: string;
   authors: { name: string; unit: string }[];
+  panelId: string | null;
   panelName: string | null;
   status: RoundEntryStatus;
   /** Active assignments whose scoresheet is not submitted yet. */
@@ -91,6 +92,8 @@ export interface RoundResults {
   entries: Map<string, EntryInfo>;
   aggregates: Map<string, EntryAggregate>;
   judges: (JudgeEffect & { name: string })[];
+  /** The counted reads (submitted sheets of active assignments), for the documents and exports. */
+  reads: ReadInfo[];
   components: number;
   categories: CategoryResults[];
   /** Before the last round: who advances by the round's rule (MANUAL: the current ADVANCED rows). */
@@ -171,7 +174,7 @@ export async function computeRoundResults(
       where: { roundId, entry: { status: "ELIGIBLE" } },
       select: {
         status: true,
-        panel: { select: { name: true } },
+        panel: { select: { id: true, name: true } },
         entry: {
           select: {
             id: true,
@@ -201,7 +204,7 @@ export async function computeRoundResults(
     (a, b) => nameCollator.compare(a.entry.entryCode ?? "", b.entry.entryCode ?? "") || (a.entry.id < b.entry.id ? -1 : 1),
   );
   for (const re of sortedEntries) {
-    entries.set(re.entry.id, { ...re.entry, panelName: re.panel?.name ?? null, status: re.status, pendingReads: 0 });
+    entries.set(re.entry.id, { ...re.entry, panelId: re.panel?.id ?? null, panelName: re.panel?.name ?? null, status: re.status, pendingReads: 0 });
   }
 
   const reads: ReadInfo[] = [];
@@ -317,6 +320,7 @@ export async function computeRoundResults(
     entries,
     aggregates,
     judges,
+    reads,
     components: agg.components.length,
     categories,
     advance,
