@@ -1,6 +1,6 @@
-// GET /organize/:contestId/results/list.pdf?version=n: the list of prize winners for the award
-// decision, in the reader's language (a draft before the first publication), for the contest's
-// organizers; anyone else gets 404 (403 when signed out).
+// GET /organize/:contestId/results/list.pdf?version=n|draft=on: the list of prize winners for the
+// award decision, in the reader's language (a draft before the first publication, or on request),
+// for the contest's organizers; anyone else gets 404 (403 when signed out).
 import { parseWithZod } from "@conform-to/zod";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "#app/modules/auth/session.server";
@@ -17,5 +17,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireManagedContest(user, contestId);
   const submission = parseWithZod(new URL(request.url).searchParams, { schema: resultsListQuerySchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
-  return download(orNotFound(await resultsListDocument(contestId, await getLanguage(request), { version: submission.value.version })));
+  return download(orNotFound(await resultsListDocument(contestId, await getLanguage(request), submission.value)));
 }

@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { resultsQuerySchema } from "../results.schema";
 
-/** The list of prize winners: ?version=n (default: the latest publication, else a draft). */
-export const resultsListQuerySchema = resultsQuerySchema;
+/** The list of prize winners: ?version=n (default: the latest publication, else a draft), or ?draft=on for the next version's draft. */
+export const resultsListQuerySchema = resultsQuerySchema.extend({ draft: z.boolean({ invalid_type_error: "validation.invalid" }).optional() });
 
 /** Certificates: ?version=n (default: the latest publication) and ?entry=<id> for one winner's. */
 export const certificatesQuerySchema = resultsQuerySchema.extend({

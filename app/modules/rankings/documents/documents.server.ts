@@ -56,16 +56,16 @@ async function publicationOf(contestId: string, version?: number) {
 
 /**
  * The list of prize winners for the award decision: of version `version`, else of the latest
- * publication, else of the preview of the first one (a draft). Scores: the snapshot's when it
+ * publication, else (or when `draft` is asked for) of the preview of the next one, marked as a draft. Scores: the snapshot's when it
  * published them; otherwise the final round's as computed now, when that is what the list shows
  * (a draft, or the latest version while the contest stays published); otherwise none. Null when
  * the contest, the version or (for a draft) a final round does not exist.
  */
-export async function resultsListDocument(contestId: string, lng: Language, options: { version?: number; now?: Date } = {}): Promise<DocumentFile | null> {
+export async function resultsListDocument(contestId: string, lng: Language, options: { version?: number; draft?: boolean; now?: Date } = {}): Promise<DocumentFile | null> {
   const contest = await contestOf(contestId);
   if (!contest) return null;
   const t = getFixedT(lng);
-  const publication = await publicationOf(contestId, options.version);
+  const publication = options.draft ? null : await publicationOf(contestId, options.version);
   if (options.version && !publication) return null;
 
   let content: PublicationContent;
