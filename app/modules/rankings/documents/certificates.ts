@@ -42,9 +42,11 @@ export async function buildCertificates(input: CertificateInput, lng: Language, 
     w.space(8);
     w.paragraph(t("documents:certificate.title"), { style: "bold", size: 30, align: "center", color: RED, after: 10 });
     w.paragraph(t("documents:certificate.certifies", { contest: input.contest.title }), { style: "italic", size: 12, align: "center", after: 6 });
+    // Up to three authors at full size; more (a rare group entry) smaller, so the page still holds one certificate.
+    const crowded = c.authors.length > 3;
     for (const author of c.authors) {
-      w.paragraph(author.name, { style: "bold", size: 20, align: "center", after: 1 });
-      if (author.unit) w.paragraph(author.unit, { size: 11, align: "center", after: 4 });
+      w.paragraph(author.name, { style: "bold", size: crowded ? 14 : 20, align: "center", after: 1 });
+      if (author.unit) w.paragraph(author.unit, { size: crowded ? 9 : 11, align: "center", after: crowded ? 2 : 4 });
     }
     w.space(4);
     w.paragraph(t("documents:certificate.authorOf", { title: c.title }), { size: 12, align: "center", after: 6 });
