@@ -120,33 +120,58 @@ export class PdfWriter {
     if (this.y - height < this.margin + 14) this.addPage();
   }
 
+  /** Widths at size 1, by face and text: shaping a string with fontkit is the costly part of a page. */
+  private readonly widths = new Map<string, number>();
+
   widthOf(text: string, style: FontStyle, size: number): number {
-    return this.fonts[style].widthOfTextAtSize(clean(text), size);
+    const key = `${style}\u0000${text}`;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      width = this.fonts[style].widthOfTextAtSize(clean(text), 1);
+      this.widths.set(key, width);
+    }
+    return width * size;
   }
 
-  /** The text broken into lines no wider than `width` (words longer than a line are cut). */
+  /**
+   * The text broken into lines no wider than `width` (words longer than a line are cut). A line's
+   * width is summed from its words' and spaces' widths, then measured whole once (kerning).
+   */
   wrap(text: string, style: FontStyle, size: number, width: number): string[] {
     const lines: string[] = [];
+    const space = this.widthOf(" ", style, size);
     for (const paragraph of text.normalize("NFC").split(/\r?\n/u)) {
-      let line = "";
-      for (const word of paragraph.split(/\s+/u).filter(Boolean)) {
-        const candidate = line ? `${line} ${word}` : word;
-        if (this.widthOf(candidate, style, size) <= width) {
-          line = candidate;
-          continue;
-        }
-        if (line) lines.push(line);
-        line = "";
+      const words = paragraph.split(/\s+/u).filter(Boolean);
+      if (words.length === 0) {
+        lines.push("");
+        continue;
+      }
+      let line: string[] = [];
+      let lineWidth = 0;
+      const emit = () => {
+        // The summed width can miss kerning across words: carry words down while the whole line is too wide.
+        const carried: string[] = [];
+        while (line.length > 1 && this.widthOf(line.join(" "), style, size) > width) carried.unshift(line.pop()!);
+        lines.push(line.join(" "));
+        line = carried;
+        lineWidth = carried.length ? this.widthOf(carried.join(" "), style, size) : 0;
+      };
+      for (const word of words) {
         let rest = word;
-        while (this.widthOf(rest, style, size) > width && rest.length > 1) {
+        // A word wider than the box is cut; each full piece is a line of its own.
+        while (rest.length > 1 && this.widthOf(rest, style, size) > width) {
           let cut = rest.length - 1;
           while (cut > 1 && this.widthOf(rest.slice(0, cut), style, size) > width) cut--;
+          while (line.length) emit();
           lines.push(rest.slice(0, cut));
           rest = rest.slice(cut);
         }
-        line = rest;
+        const restWidth = this.widthOf(rest, style, size);
+        if (line.length && lineWidth + space + restWidth > width) emit();
+        lineWidth += (line.length ? space : 0) + restWidth;
+        line.push(rest);
       }
-      lines.push(line);
+      while (line.length) emit();
     }
     return lines;
   }
