@@ -8,6 +8,7 @@
 // CSV as the other exports write it (paper scoresheet templates): a UTF-8 BOM so spreadsheet
 // programs read the diacritics, ";" between columns and a decimal comma in Vietnamese (what a
 // spreadsheet program set to Vietnamese expects), "," and a decimal point in English.
+import { PassThrough } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { formatNumber, nameCollator } from "#app/utils/format";
@@ -104,23 +105,35 @@ export function rankingTable(results: RoundResults, lng: Language): RankingTable
   return { title: round.name, header: columns.map((c) => c.header), numeric: columns.map((c) => c.numeric), rows };
 }
 
-/** The table as a workbook: the header bold, wrapped and frozen with the first columns; numbers as numbers. */
+/**
+ * The table as a workbook: the header bold, wrapped, frozen with the first columns and filtered;
+ * numbers as numbers, empty cells left out. Written with exceljs's streaming writer, each row
+ * committed as it is added, so a national round (tens of thousands of rows, a column per judge)
+ * is never held as a workbook in memory: only its compressed bytes are.
+ */
 export async function rankingXlsx(table: RankingTable, lng: Language): Promise<Buffer> {
   const t = getFixedT(lng);
-  const workbook = new ExcelJS.Workbook();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    out.on("end", resolve);
+    out.on("error", reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = "Essay Contest Portal";
   const sheet = workbook.addWorksheet(t("documents:ranking.sheet"), { views: [{ state: "frozen", ySplit: 1, xSplit: 2 }] });
-  sheet.addRow(table.header);
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).alignment = { wrapText: true, vertical: "top" };
-  for (const row of table.rows) sheet.addRow(row.map((cell) => cell ?? null));
-  table.header.forEach((_, i) => {
-    const column = sheet.getColumn(i + 1);
-    column.width = table.numeric[i] ? 12 : 24;
-    if (table.numeric[i]) column.numFmt = "0.##";
-  });
+  sheet.columns = table.header.map((_, i) => (table.numeric[i] ? { width: 12, style: { numFmt: "0.##" } } : { width: 24 }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.header.length } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const header = sheet.addRow(table.header);
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: "top" };
+  header.commit();
+  for (const row of table.rows) sheet.addRow(row.map((cell) => cell ?? undefined)).commit();
+  sheet.commit();
+  await workbook.commit();
+  await done;
+  return Buffer.concat(chunks);
 }
 
 /** The table as CSV with a UTF-8 BOM: ";" and decimal commas in Vietnamese, "," and decimal points in English. */
