@@ -20,6 +20,7 @@ import enResults from "./en/results";
 import enEntries from "./en/entries";
 import enChair from "./en/chair";
 import enStats from "./en/stats";
+import enDocuments from "./en/documents";
 import viAdmin from "./vi/admin";
 import viAudit from "./vi/audit";
 import viAuth from "./vi/auth";
@@ -40,6 +41,7 @@ import viResults from "./vi/results";
 import viEntries from "./vi/entries";
 import viChair from "./vi/chair";
 import viStats from "./vi/stats";
+import viDocuments from "./vi/documents";
 
 export const resources = {
   vi: {
@@ -63,6 +65,7 @@ export const resources = {
     entries: viEntries,
     chair: viChair,
     stats: viStats,
+    documents: viDocuments,
   },
   en: {
     common: enCommon,
@@ -85,6 +88,7 @@ export const resources = {
     entries: enEntries,
     chair: enChair,
     stats: enStats,
+    documents: enDocuments,
   },
 } as const;
 

@@ -116,6 +116,7 @@ export default function RoundResults() {
       ))}
       {page.advance && page.nextRound ? <Advance page={page} lastResult={resultOf("advance")} /> : null}
       <Judges page={page} />
+      <RoundDocuments page={page} />
     </div>
   );
 }
@@ -443,6 +444,38 @@ function Judges({ page }: { page: RoundResultsPage }) {
           </table>
         </div>
       )}
+    </section>
+  );
+}
+
+function RoundDocuments({ page }: { page: RoundResultsPage }) {
+  const { t } = useTranslation();
+  const base = `/organize/${page.contest.id}/results/${page.round.id}`;
+  return (
+    <section aria-labelledby="documents-heading" className="space-y-3">
+      <h2 id="documents-heading" className="text-lg font-semibold">
+        {t("documents:links.heading")}
+      </h2>
+      <p className="text-sm text-stone-700">{t("documents:links.intro")}</p>
+      <ul className="list-disc space-y-1 pl-6">
+        <li>
+          <a href={`${base}/export?format=xlsx`} className="link" download>
+            {t("documents:links.xlsx")}
+          </a>
+        </li>
+        <li>
+          <a href={`${base}/export?format=csv`} className="link" download>
+            {t("documents:links.csv")}
+          </a>
+        </li>
+        {page.panels.map((p) => (
+          <li key={p.id}>
+            <a href={`${base}/minutes/${p.id}`} className="link" download>
+              {t("documents:links.minutesOf", { panel: p.name })}
+            </a>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -229,6 +229,13 @@ function Publish({ page, lastResult, reopenResult }: { page: ResultsOverview; la
             <h3 id="preview-heading" className="font-semibold">
               {t("results:publish.previewHeading")}
             </h3>
+            {contest.phase === "FINALIZING" ? (
+              <p>
+                <a href={`/organize/${contest.id}/results/list.pdf?draft=on`} className="link" download>
+                  {t("documents:links.draftList")}
+                </a>
+              </p>
+            ) : null}
             {publish.categories.map((c) => (
               <section key={c.id} aria-labelledby={`preview-${c.id}`} className="space-y-2">
                 <h4 id={`preview-${c.id}`} className="font-medium">
@@ -292,6 +299,7 @@ function Versions({ page }: { page: ResultsOverview }) {
                 <th scope="col" className="p-2">{t("results:versions.certificates")}</th>
                 <th scope="col" className="p-2">{t("results:versions.sha256")}</th>
                 <th scope="col" className="p-2">{t("results:versions.view")}</th>
+                <th scope="col" className="p-2">{t("documents:links.documents")}</th>
               </tr>
             </thead>
             <tbody>
@@ -313,6 +321,22 @@ function Versions({ page }: { page: ResultsOverview }) {
                     >
                       {t("results:versions.view")}
                     </Link>
+                  </td>
+                  <td className="p-2">
+                    <ul className="space-y-1">
+                      <li>
+                        <a href={`/organize/${page.contest.id}/results/list.pdf?version=${p.version}`} className="link" download>
+                          {t("documents:links.listOf", { version: p.version })}
+                        </a>
+                      </li>
+                      {p.certificates > 0 ? (
+                        <li>
+                          <a href={`/organize/${page.contest.id}/results/certificates.pdf?version=${p.version}`} className="link" download>
+                            {t("documents:links.certificatesOf", { version: p.version })}
+                          </a>
+                        </li>
+                      ) : null}
+                    </ul>
                   </td>
                 </tr>
               ))}

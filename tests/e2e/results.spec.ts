@@ -2,9 +2,14 @@
 // default rubric, three judges who scored six entries, a tie at the Second/Third boundary): reviews
 // the ranking and an entry's breakdown, decides the tie with a reason, publishes, reads the public
 // page, publishes a correction; a visitor verifies a certificate code; the entrant reads their
-// result and the judges' feedback. Pages are checked in both languages and with axe.
+// result and the judges' feedback; the organizer downloads a panel's scoring minutes and the
+// certificates, and the code extracted from a certificate verifies on /verify, in both languages.
+// Pages are checked in both languages and with axe.
 import crypto from "node:crypto";
+import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { getDocumentProxy } from "unpdf";
+import { pdfPagesToText, type PdfTextItem } from "#app/modules/storage/pdf-text";
 import { defaultRubricTemplate } from "#app/modules/rubrics/default-template";
 import { criterionRows } from "#app/modules/rubrics/rubric.schema";
 import { scoresheetTotal } from "#app/modules/scoring/total";
@@ -119,6 +124,25 @@ async function prepareContest(organizerId: string, entrantId: string) {
 
 const main = (page: Page) => page.getByRole("main");
 
+/** Clicks a download link and returns the file's name and its text, read as uploaded PDFs are (pdf-text.ts). */
+async function downloadPdf(page: Page, name: string): Promise<{ filename: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent("download"), main(page).getByRole("link", { name: exactly(name) }).click()]);
+  const bytes = new Uint8Array(fs.readFileSync((await download.path())!));
+  expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe("%PDF-");
+  const document = await getDocumentProxy(bytes, { isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
+  const pages: PdfTextItem[][] = [];
+  for (let n = 1; n <= document.numPages; n++) {
+    const content = await (await document.getPage(n)).getTextContent();
+    pages.push(
+      content.items
+        .filter((item) => "str" in item)
+        .map((item) => ({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height, hasEOL: item.hasEOL })),
+    );
+  }
+  await document.destroy();
+  return { filename: download.suggestedFilename(), text: pdfPagesToText(pages) };
+}
+
 async function inBothLanguages(page: Page, check: (lng: Language) => Promise<void>) {
   for (const lng of LANGUAGES) {
     await switchLanguage(page, lng);
@@ -194,6 +218,16 @@ test("an organizer decides a boundary tie, publishes, corrects; a visitor verifi
     await expect(table.getByRole("row", { name: new RegExp(code(2)) })).toContainText(vi.table.by.decision);
   });
 
+  await test.step("download the panel's scoring minutes: codes, judges, the chair's signature block, in Vietnamese", async () => {
+    const docs = texts("vi").documents;
+    const minutes = await downloadPdf(page, fill(docs.links.minutesOf, { panel: "Tiểu ban 1" }));
+    expect(minutes.filename).toMatch(/^bien-ban-cham-.+-tieu-ban-1\.pdf$/);
+    expect(minutes.text).toContain(docs.minutes.title);
+    expect(minutes.text).toContain(`1. ${JUDGES[0]}: ${docs.minutes.chair}`);
+    for (const i of [0, 5]) expect(minutes.text).toContain(code(i));
+    for (const judge of JUDGES) expect(minutes.text).toContain(judge);
+  });
+
   let version1Code = "";
   await test.step("publish: version 1 with scores, the contest moves to Published", async () => {
     await main(page).getByRole("link", { name: vi.round.back }).click();
@@ -247,6 +281,32 @@ test("an organizer decides a boundary tie, publishes, corrects; a visitor verifi
     await expect(main(page).getByText(fill(vi.public.superseded, { version: 1, latest: 2 }))).toBeVisible();
     await expectLabelledFields(page);
     await expectAccessible(page);
+  });
+
+  await test.step("the organizer downloads the certificates; a code extracted from one verifies on /verify, in both languages", async () => {
+    await page.goto(base);
+    for (const lng of LANGUAGES) {
+      await switchLanguage(page, lng);
+      const docs = texts(lng).documents;
+      const certificates = await downloadPdf(page, fill(docs.links.certificatesOf, { version: 2 }));
+      expect(certificates.filename).toMatch(/\.pdf$/);
+      expect(certificates.text).toContain(docs.certificate.title);
+      // The content is printed as written, diacritics and all.
+      expect(certificates.text).toContain("Giải Nhất");
+      expect(certificates.text).toContain("Tác giả số 1");
+      expect(certificates.text).toContain(entries[0]!.title);
+      const codeLabel = docs.certificate.code.replace("{{code}}", "");
+      const printed = [...certificates.text.matchAll(new RegExp(`${codeLabel}(GCN-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})`, "g"))].map((m) => m[1]!);
+      expect(printed).toHaveLength(5);
+      const first = printed[0]!;
+      expect(certificates.text).toContain(`/verify/${first}`);
+      await page.goto(`/verify/${first}`);
+      await expect(main(page).getByRole("heading", { name: texts(lng).results.verify.valid })).toBeVisible();
+      await expect(main(page)).toContainText(code(0));
+      await expectAccessible(page);
+      await page.goto(base);
+    }
+    await switchLanguage(page, "vi");
   });
 
   await test.step("a visitor verifies a certificate code, in both languages", async () => {

@@ -5,6 +5,7 @@
 // authors, units) are shown once results are being finalized in a blind contest [ghép phách]; before,
 // the ranking shows anonymous codes. Authorization is the caller's (an organizer of the contest).
 import { prisma } from "#app/utils/db.server";
+import { sortByName } from "#app/utils/format";
 import { canonicalJson } from "./canonical-json";
 import { chainCriteria } from "./decisions.server";
 import { publishPreview } from "./publish.server";
@@ -72,6 +73,8 @@ export async function roundResultsPage(contestId: string, roundId: string) {
   const advanceOf = (entryId: string) =>
     !results.advance ? null : results.advance.advancing.includes(entryId) ? "advance" : results.advance.undecided.includes(entryId) ? "undecided" : "eliminate";
   const nextAssignments = results.nextRound ? await prisma.assignment.count({ where: { roundId: results.nextRound.id } }) : 0;
+  // The panels whose scoring minutes can be downloaded.
+  const panels = sortByName(await prisma.panel.findMany({ where: { roundId, round: { contestId } }, select: { id: true, name: true } }), (p) => p.name);
 
   const row = (entryId: string) => {
     const e = results.entries.get(entryId)!;
@@ -107,6 +110,7 @@ export async function roundResultsPage(contestId: string, roundId: string) {
       scale: round.scale,
     },
     rounds: results.rounds,
+    panels,
     nextRound: results.nextRound,
     isFinal: results.isFinal,
     identified: results.identified,

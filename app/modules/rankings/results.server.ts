@@ -55,6 +55,7 @@ export interface EntryInfo {
   anonymousCode: string | null;
   title: string;
   authors: { name: string; unit: string }[];
+  panelId: string | null;
   panelName: string | null;
   status: RoundEntryStatus;
   /** Active assignments whose scoresheet is not submitted yet. */
@@ -84,6 +85,8 @@ export interface RoundResults {
   entries: Map<string, EntryInfo>;
   aggregates: Map<string, EntryAggregate>;
   judges: (JudgeEffect & { name: string })[];
+  /** The counted reads (submitted sheets of active assignments); per-criterion points only when asked for (`withPoints`). */
+  reads: ReadInfo[];
   components: number;
   categories: CategoryResults[];
   /** Before the last round: who advances by the round's rule (MANUAL: the current ADVANCED rows). */
@@ -115,9 +118,9 @@ export async function computeRoundResults(
   db: Tx,
   contestId: string,
   roundId: string,
-  options: ComputeOptions = {},
+  options: ComputeOptions & LoadOptions = {},
 ): Promise<RoundResults | null> {
-  const inputs = await loadRoundInputs(db, contestId, roundId);
+  const inputs = await loadRoundInputs(db, contestId, roundId, options);
   return inputs && computeFromInputs(inputs, options);
 }
 
@@ -125,8 +128,21 @@ export interface ComputeOptions {
   extraDecision?: { categoryId: string; decision: TieDecision };
 }
 
+export interface LoadOptions {
+  /** Also read every counted sheet's points per criterion (the documents and exports; rankings need only sums). */
+  withPoints?: boolean;
+}
+
+/** A counted read: a judge's total for an entry, and its points per criterion id when they were read. */
+export interface ReadInfo {
+  entryId: string;
+  judgeId: string;
+  total: number;
+  points: Map<string, number>;
+}
+
 /** What computeRoundResults reads from the database, as plain rows; null when the contest or round does not exist. */
-export async function loadRoundInputs(db: Tx, contestId: string, roundId: string) {
+export async function loadRoundInputs(db: Tx, contestId: string, roundId: string, options: LoadOptions = {}) {
   const contestRow = await db.contest.findUnique({
     where: { id: contestId },
     select: { id: true, title: true, slug: true, phase: true, blind: true, locale: true, timeZone: true, showScoresInResults: true, tieBreak: true },
@@ -176,14 +192,14 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
   // thousands of entries exceeds SQLite's limit on bound variables (Prisma binds every id of the
   // parent rows). The same SQL on SQLite and PostgreSQL (quoted names, enum values as literals).
   const counted = Prisma.sql`a."roundId" = ${roundId} AND a."status" = 'ACTIVE' AND s."status" = 'SUBMITTED' AND s."total" IS NOT NULL`;
-  const [categoryRows, entryRows, authorRows, sheetRows, judgeRows, tieRows, awards] = await Promise.all([
+  const [categoryRows, entryRows, authorRows, sheetRows, judgeRows, tieRows, awards, pointRows] = await Promise.all([
     db.category.findMany({
       where: { contestId },
       orderBy: [{ position: "asc" }, { name: "asc" }],
       select: { id: true, name: true, position: true, prizeTiers: { orderBy: { rank: "asc" }, select: { id: true, rank: true, name: true, count: true } } },
     }),
-    db.$queryRaw<{ id: string; categoryId: string; entryCode: string | null; anonymousCode: string | null; title: string; status: RoundEntryStatus; panelName: string | null }[]>`
-      SELECT e."id", e."categoryId", e."entryCode", e."anonymousCode", e."title", re."status", p."name" AS "panelName"
+    db.$queryRaw<{ id: string; categoryId: string; entryCode: string | null; anonymousCode: string | null; title: string; status: RoundEntryStatus; panelId: string | null; panelName: string | null }[]>`
+      SELECT e."id", e."categoryId", e."entryCode", e."anonymousCode", e."title", re."status", re."panelId" AS "panelId", p."name" AS "panelName"
       FROM "RoundEntry" re JOIN "Entry" e ON e."id" = re."entryId" LEFT JOIN "Panel" p ON p."id" = re."panelId"
       WHERE re."roundId" = ${roundId} AND e."status" = 'ELIGIBLE'`,
     db.$queryRaw<{ entryId: string; name: string; unit: string }[]>`
@@ -225,6 +241,14 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
       WHERE ${counted}
       GROUP BY a."entryId"`,
     db.award.findMany({ where: { roundId }, orderBy: { createdAt: "asc" }, select: { entryId: true, categoryId: true, rank: true, reason: true, createdAt: true } }),
+    options.withPoints
+      ? db.$queryRaw<{ entryId: string; judgeId: string; criterionId: string; points: number }[]>`
+      SELECT a."entryId", a."judgeId", sc."criterionId", sc."points"
+      FROM "Score" sc
+        JOIN "Scoresheet" s ON s."id" = sc."scoresheetId"
+        JOIN "Assignment" a ON a."id" = s."assignmentId"
+      WHERE ${counted}`
+      : Promise.resolve(null),
   ]);
   const tieStats = tieRows.map((row) => ({
     entryId: String(row.entryId),
@@ -232,13 +256,13 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
     sums: chainKeys.map((key, i) => ({ key, sum: Number(row[`sum${i}`]), count: Number(row[`n${i}`]) })),
   }));
 
-  return { contest, round, rounds, index, categoryRows, entryRows, authorRows, sheetRows, judgeRows, tieStats, awards };
+  return { contest, round, rounds, index, categoryRows, entryRows, authorRows, sheetRows, judgeRows, tieStats, awards, pointRows };
 }
 export type RoundInputs = NonNullable<Awaited<ReturnType<typeof loadRoundInputs>>>;
 
 /** The round's results from rows already read (pure: no database, no clock). */
 export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions = {}): RoundResults {
-  const { contest, round, rounds, index, categoryRows, entryRows, authorRows, sheetRows, judgeRows, tieStats, awards } = inputs;
+  const { contest, round, rounds, index, categoryRows, entryRows, authorRows, sheetRows, judgeRows, tieStats, awards, pointRows } = inputs;
   const next = rounds[index + 1] ?? null;
   const authorsOf = new Map<string, { name: string; unit: string }[]>();
   for (const a of authorRows) {
@@ -253,6 +277,14 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
   }
 
   const reads: Read[] = [];
+  const counted: ReadInfo[] = [];
+  const pointsOf = new Map<string, Map<string, number>>();
+  for (const p of pointRows ?? []) {
+    const key = `${p.entryId} ${p.judgeId}`;
+    let points = pointsOf.get(key);
+    if (!points) pointsOf.set(key, (points = new Map()));
+    points.set(p.criterionId, Number(p.points));
+  }
   const nameOf = new Map(judgeRows.map((j) => [j.id, j.name]));
   const judgeNames = new Map<string, string>();
   let pendingReads = 0;
@@ -266,6 +298,7 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
     }
     judgeNames.set(a.judgeId, nameOf.get(a.judgeId) ?? "");
     reads.push({ entryId: a.entryId, judgeId: a.judgeId, total: Number(a.total) });
+    counted.push({ entryId: a.entryId, judgeId: a.judgeId, total: Number(a.total), points: pointsOf.get(`${a.entryId} ${a.judgeId}`) ?? new Map() });
   }
   const criterionStats = new Map<string, { sums: Map<string, number>; top: number }>();
   for (const t of tieStats) {
@@ -360,6 +393,7 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
     entries,
     aggregates,
     judges,
+    reads: counted,
     components: agg.components.length,
     categories,
     advance,
