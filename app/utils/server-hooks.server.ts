@@ -23,8 +23,8 @@ export const serverHooks = {
    */
   async startup(log: Logger) {
     const config = env(); // throws ConfigError with what to set
-    await migrateDeploy(config.database);
-    log.info({ database: config.database.kind }, "migrations applied");
+    const deployed = await migrateDeploy(config.database);
+    log.info({ database: config.database.kind, upToDate: deployed === null }, "migrations applied");
     const link = await ensureFirstAdminLink();
     if (link) {
       fs.mkdirSync(config.dataDir, { recursive: true });
