@@ -174,12 +174,15 @@ async function runWorker(kind: Kind, killsAsked: number, sabotage: Sabotage, see
       // first requests to a cold process); otherwise once 1 or 2 writes of this cycle are
       // acknowledged, entries' or scoresheets' (uploads are slower than autosaves: waiting for
       // any write would almost always cut every upload), giving up after 30 s, then 0 to
-      // max-delay-ms later, while the other clients' writes are in flight. Losing commits
-      // (sabotage) needs one acknowledged first.
-      if (random() < 1 / 8 && sabotage !== "lost-commit") {
+      // max-delay-ms later, while the other clients' writes are in flight. The sabotages always
+      // wait for an acknowledged write (there must be something to lose or tear).
+      const sabotaged = sabotage === "lost-commit" || sabotage === "torn-file";
+      if (random() < 1 / 8 && !sabotaged) {
         await sleep(random() * 1000);
       } else {
-        const count = random() < 0.5 ? () => stats.acknowledgedEntries : () => stats.acknowledged - stats.acknowledgedEntries;
+        // A torn file needs an acknowledged file to tear.
+        const entries = sabotage === "torn-file" || (sabotage !== "lost-commit" && random() < 0.5);
+        const count = entries ? () => stats.acknowledgedEntries : () => stats.acknowledged - stats.acknowledgedEntries;
         const wanted = count() + 1 + Math.floor(random() * 2);
         for (let waited = 0; count() < wanted && waited < 30_000; waited += 10) await sleep(10);
         await sleep(random() * maxDelayMs);

@@ -128,7 +128,7 @@ function entryForm(categoryId: string, title: string, version: number, file: Buf
     essayMode: "file",
   };
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  form.append("file", new File([file], `bai-du-thi-${n}.txt`, { type: "text/plain" }));
+  form.append("file", new File([new Uint8Array(file)], `bai-du-thi-${n}.txt`, { type: "text/plain" }));
   return form;
 }
 
