@@ -173,7 +173,7 @@ async function runWorker(kind: Kind, killsAsked: number, sabotage: Sabotage, see
       // When to kill: one cycle in eight at a random moment of the first second (the clients'
       // first requests to a cold process); otherwise once 1 or 2 writes of this cycle are
       // acknowledged, entries' or scoresheets' (uploads are slower than autosaves: waiting for
-      // any write would almost always cut every upload), giving up after 30 s, then 0 to
+      // any write would almost always cut every upload), giving up after 15 s, then 0 to
       // max-delay-ms later, while the other clients' writes are in flight. The sabotages always
       // wait for an acknowledged write (there must be something to lose or tear).
       const sabotaged = sabotage === "lost-commit" || sabotage === "torn-file";
@@ -184,13 +184,15 @@ async function runWorker(kind: Kind, killsAsked: number, sabotage: Sabotage, see
         const entries = sabotage === "torn-file" || (sabotage !== "lost-commit" && random() < 0.5);
         const count = entries ? () => stats.acknowledgedEntries : () => stats.acknowledged - stats.acknowledgedEntries;
         const wanted = count() + 1 + Math.floor(random() * 2);
-        for (let waited = 0; count() < wanted && waited < 30_000; waited += 10) await sleep(10);
+        for (let waited = 0; count() < wanted && waited < 15_000; waited += 10) await sleep(10);
         await sleep(random() * maxDelayMs);
       }
       gate.close();
       if (sabotage === "no-kill") continue;
       await server.stop("SIGKILL");
       kills++;
+      // Every request cut by the kill fails at once; wait until each client has recorded its answer.
+      for (let waited = 0; gate.busy > 0 && waited < 60_000; waited += 10) await sleep(10);
       if (sabotage === "torn-file") tearNewestFile(ledger, scope.uploadsDir);
       if (sabotage === "lost-commit") {
         await disconnectDb();

@@ -16,6 +16,8 @@ import { sameSheet, type EntryRecord, type SheetContent, type SheetRecord, type 
 export class Gate {
   private url: string | null = null;
   private waiters: ((url: string) => void)[] = [];
+  /** Clients between passing the gate and recording the answer in the ledger. */
+  busy = 0;
 
   open(url: string) {
     this.url = url;
@@ -29,6 +31,21 @@ export class Gate {
   /** The server's address, once it is up. */
   up(): Promise<string> {
     return this.url ? Promise.resolve(this.url) : new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /**
+   * Runs one client step (a request and its entry in the ledger) once the server is up; the
+   * harness checks only when no step is running (idle), so it never reads the ledger between a
+   * commit and its record.
+   */
+  async step(run: (url: string) => Promise<void>): Promise<void> {
+    const url = await this.up();
+    this.busy++;
+    try {
+      await run(url);
+    } finally {
+      this.busy--;
+    }
   }
 }
 
@@ -140,8 +157,10 @@ export async function runEntrant(ctx: Context, entrant: Entrant, contest: { slug
   const mine: { record: EntryRecord; rowVersion: number }[] = [];
   let n = 0;
   while (!ctx.stopped()) {
-    const base = await ctx.gate.up();
-    if (ctx.stopped()) return;
+    await ctx.gate.step((base) => (ctx.stopped() ? Promise.resolve() : entrantStep(base)));
+  }
+
+  async function entrantStep(base: string): Promise<void> {
     n++;
     const file = essayFile(ctx);
     const title = `Bài ${entrant.label}-${n}: bảo vệ nền tảng tư tưởng`;
@@ -150,13 +169,13 @@ export async function runEntrant(ctx: Context, entrant: Entrant, contest: { slug
       const answer = await post(ctx, `${base}/contests/${contest.slug}/enter/upload`, entrant.cookie, entryForm(contest.categoryId, title, 0, file, n));
       if (answer.kind === "unanswered") {
         ctx.ledger.unknownNew.push({ title, sha256: sha256(file) });
-        continue;
+        return;
       }
       const to = answer.status === 200 ? ((JSON.parse(answer.body) as { redirectTo?: string }).redirectTo ?? "") : "";
       const match = RECEIPT.exec(to);
       if (!match) {
         refused(ctx, "new entry", answer);
-        continue;
+        return;
       }
       const record: EntryRecord = { entryId: match[1]!, title, versions: [{ number: 1, sha256: sha256(file) }], pending: null };
       ctx.ledger.entries.push(record);
@@ -164,7 +183,7 @@ export async function runEntrant(ctx: Context, entrant: Entrant, contest: { slug
       ctx.stats.acknowledged++;
       ctx.stats.acknowledgedEntries++;
       mine.push({ record, rowVersion: 0 });
-      continue;
+      return;
     }
     const { record } = target;
     const number = Math.max(...record.versions.map((v) => v.number)) + 1;
@@ -173,13 +192,13 @@ export async function runEntrant(ctx: Context, entrant: Entrant, contest: { slug
     if (answer.kind === "unanswered") {
       record.pending = { title, version: { number, sha256: sha256(file) } };
       mine.splice(mine.indexOf(target), 1);
-      continue;
+      return;
     }
     const to = answer.status === 200 ? ((JSON.parse(answer.body) as { redirectTo?: string }).redirectTo ?? "") : "";
     if (RECEIPT.exec(to)?.[1] !== record.entryId) {
       refused(ctx, "new version", answer);
       mine.splice(mine.indexOf(target), 1);
-      continue;
+      return;
     }
     record.title = title;
     record.versions.push({ number, sha256: sha256(file) });
@@ -231,8 +250,10 @@ export async function runJudge(ctx: Context, judge: Judge, criteria: readonly Cr
   const unsettled = new Set<string>();
   let n = 0;
   while (!ctx.stopped() && open.length > 0) {
-    const base = await ctx.gate.up();
-    if (ctx.stopped()) return;
+    await ctx.gate.step((base) => (ctx.stopped() ? Promise.resolve() : judgeStep(base)));
+  }
+
+  async function judgeStep(base: string): Promise<void> {
     n++;
     const record = open[Math.floor(ctx.random() * open.length)]!;
     const submit = !unsettled.has(record.assignmentId) && record.pending.length === 0 && ctx.random() < 0.12;
@@ -243,7 +264,7 @@ export async function runJudge(ctx: Context, judge: Judge, criteria: readonly Cr
     ctx.touched.sheets.add(record.assignmentId);
     if (answer.kind === "unanswered") {
       record.pending.push(content);
-      continue;
+      return;
     }
     if (submit) {
       if (answer.status === 200) {
@@ -255,7 +276,7 @@ export async function runJudge(ctx: Context, judge: Judge, criteria: readonly Cr
         refused(ctx, "submit", answer);
         unsettled.add(record.assignmentId);
       }
-      continue;
+      return;
     }
     const reply = answer.status === 200 || answer.status === 409 ? (JSON.parse(answer.body) as { status: string; sheet?: Snapshot; current?: Snapshot }) : null;
     if (reply?.status === "saved" && reply.sheet) {
