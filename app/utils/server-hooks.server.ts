@@ -27,8 +27,8 @@ export const serverHooks = {
     const config = env(); // throws ConfigError with what to set
     // Held while this instance runs, so that a restore is refused (docs/backup.md).
     instanceLock ??= await holdInstanceLock(config.database);
-    await migrateDeploy(config.database);
-    log.info({ database: config.database.kind }, "migrations applied");
+    const deployed = await migrateDeploy(config.database);
+    log.info({ database: config.database.kind, upToDate: deployed === null }, "migrations applied");
     const link = await ensureFirstAdminLink();
     if (link) {
       fs.mkdirSync(config.dataDir, { recursive: true });

@@ -45,11 +45,19 @@ export interface RunningServer {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
+export interface StartOptions {
+  /**
+   * Starts the server as the leader of a process group of its own, so that `stop` signals the
+   * whole group (the server and anything it started), as a crash of the machine's process would.
+   */
+  processGroup?: boolean;
+}
+
 /**
  * Spawns `node server.mjs` with the given environment (on top of a clean one: no inherited
  * DATABASE_URL or test settings) and resolves once it has logged that it is listening.
  */
-export async function startServer(env: Record<string, string>, timeoutMs = 90_000): Promise<RunningServer> {
+export async function startServer(env: Record<string, string>, timeoutMs = 90_000, options: StartOptions = {}): Promise<RunningServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(ROOT, "server.mjs")], {
     cwd: ROOT,
@@ -63,6 +71,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 90_00
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: options.processGroup ?? false,
   });
   let raw = "";
   const logs: LogLine[] = [];
@@ -85,7 +94,17 @@ export async function startServer(env: Record<string, string>, timeoutMs = 90_00
 
   const output = () => raw;
   const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    if (child.exitCode === null && child.signalCode === null) {
+      if (options.processGroup && child.pid) {
+        try {
+          process.kill(-child.pid, signal);
+        } catch {
+          child.kill(signal);
+        }
+      } else {
+        child.kill(signal);
+      }
+    }
     return exited;
   };
 
