@@ -182,7 +182,7 @@ describe("startOutboxWorker", () => {
     try {
       await queueMail(prisma, message("danh-thuc@example.vn"));
       await expect.poll(() => listEmlFiles(mailOutboxDir()).length).toBe(1);
-      expect(lines).toContainEqual(expect.objectContaining({ level: "info", msg: "e-mail delivered", obj: { sent: 1 } }));
+      await expect.poll(() => lines).toContainEqual(expect.objectContaining({ level: "info", msg: "e-mail delivered", obj: { sent: 1 } }));
     } finally {
       await worker.stop();
     }
