@@ -123,15 +123,12 @@ export async function deliverDueMail(options: DeliverOptions = {}): Promise<Deli
       return tx.outbox.findUniqueOrThrow({ where: { id }, select: { to: true, subject: true, text: true, html: true, links: true, attempts: true } });
     });
     if (!row) continue;
+    let sent: Awaited<ReturnType<typeof transmit>>;
     try {
-      const sent = await send(
+      sent = await send(
         { to: row.to, subject: row.subject, text: row.text, html: row.html, links: JSON.parse(row.links) as string[] },
         { messageId: messageIdFor(id) },
       );
-      await prisma.$transaction((tx) =>
-        tx.outbox.update({ where: { id }, data: { sentAt: now(), messageId: sent.messageId, claimedUntil: null, lastError: null, ...ERASED } }),
-      );
-      results.push({ id, outcome: "sent" });
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
       const giveUp = row.attempts >= OUTBOX_MAX_ATTEMPTS;
@@ -148,7 +145,14 @@ export async function deliverDueMail(options: DeliverOptions = {}): Promise<Deli
       if (giveUp) options.log?.error(fields, "e-mail given up after the last attempt");
       else options.log?.warn(fields, "e-mail delivery failed, trying again later");
       results.push({ id, outcome: giveUp ? "failed" : "retry" });
+      continue;
     }
+    // Accepted by the transport. Should this record fail, the claim runs out and the message goes
+    // again with the same Message-ID (at least once, never silently lost).
+    await prisma.$transaction((tx) =>
+      tx.outbox.update({ where: { id }, data: { sentAt: now(), messageId: sent.messageId, claimedUntil: null, lastError: null, ...ERASED } }),
+    );
+    results.push({ id, outcome: "sent" });
   }
   return results;
 }
