@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (input.intent === "publish") {
     const published = await publishResults({ ...who, showScores: input.showScores, reason: input.reason, fingerprint: input.fingerprint });
     if (!published.ok) return replyRefusal(submission, published, "publish");
-    const notice: Notice = { key: "results:publish.published", values: { version: published.version, count: published.mailed, failed: published.mailFailed } };
+    const notice: Notice = { key: "results:publish.published", values: { version: published.version, count: published.mailed } };
     return { form: "publish", result: submission.reply({ resetForm: true }), notice };
   }
   const reopened = await reopenForCorrection(who);
@@ -78,7 +78,6 @@ export default function ResultsOverviewPage() {
       {notice ? (
         <Notice>
           {t(notice.key as "results:publish.published", notice.values)}
-          {typeof notice.values.failed === "number" && notice.values.failed > 0 ? ` ${t("results:publish.mailFailed", { count: notice.values.failed })}` : null}
         </Notice>
       ) : null}
       <Rounds page={page} />

@@ -1,6 +1,7 @@
 // The one database client. SQLite (better-sqlite3) by default, PostgreSQL when
 // DATABASE_URL says so; both clients are generated from the same model
 // (docs/decisions/0002-two-databases.md), so the SQLite client's types serve for both.
+import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -16,7 +17,75 @@ export { Prisma } from "#app/generated/sqlite/client";
 /** A transaction client, for functions that take part in a caller's transaction. */
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-/** Opens SQLite connections with the pragmas the portal relies on. */
+/** Turns on one connection, first come first served; `take` resolves with the function that ends the turn. */
+export class Turns {
+  private tail: Promise<void> = Promise.resolve();
+
+  take(): Promise<() => void> {
+    const previous = this.tail;
+    let end!: () => void;
+    this.tail = new Promise<void>((resolve) => (end = resolve));
+    let ended = false;
+    const release = () => {
+      if (ended) return;
+      ended = true;
+      end();
+    };
+    return previous.then(() => release);
+  }
+}
+
+type SqliteAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+
+/** Set while the callback of an interactive transaction runs (see withTransactionScope). */
+const transactionScope = new AsyncLocalStorage<{ open: boolean }>();
+
+/**
+ * The SQLite adapter has one connection and serialises only transactions with each other: a query
+ * made outside a transaction while one is open runs inside it, reading its uncommitted rows and,
+ * for a write, being rolled back with it. Here every statement outside a transaction and every
+ * transaction, from BEGIN to COMMIT or ROLLBACK, takes its turn. A statement on the root client
+ * made from inside a transaction's own callback (which should use the transaction) runs at once,
+ * in that transaction, as before: waiting would wait for itself.
+ */
+export function takeTurns(adapter: SqliteAdapter): SqliteAdapter {
+  const turns = new Turns();
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  const executeRaw = adapter.executeRaw.bind(adapter);
+  const executeScript = adapter.executeScript.bind(adapter);
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  const inTurn =
+    <A, R>(run: (arg: A) => Promise<R>) =>
+    async (arg: A): Promise<R> => {
+      if (transactionScope.getStore()?.open) return run(arg);
+      const release = await turns.take();
+      try {
+        return await run(arg);
+      } finally {
+        release();
+      }
+    };
+  adapter.queryRaw = inTurn(queryRaw);
+  adapter.executeRaw = inTurn(executeRaw);
+  adapter.executeScript = inTurn(executeScript);
+  adapter.startTransaction = async (isolationLevel) => {
+    const release = await turns.take();
+    try {
+      const tx = await startTransaction(isolationLevel);
+      const commit = tx.commit.bind(tx);
+      const rollback = tx.rollback.bind(tx);
+      tx.commit = () => commit().finally(release);
+      tx.rollback = () => rollback().finally(release);
+      return tx;
+    } catch (error) {
+      release();
+      throw error;
+    }
+  };
+  return adapter;
+}
+
+/** Opens SQLite connections with the pragmas the portal relies on, statements taking turns. */
 class ConfiguredSqlite extends PrismaBetterSQLite3 {
   override async connect() {
     const adapter = await super.connect();
@@ -28,7 +97,7 @@ class ConfiguredSqlite extends PrismaBetterSQLite3 {
     ]) {
       await adapter.queryRaw({ sql, args: [], argTypes: [] });
     }
-    return adapter;
+    return takeTurns(adapter);
   }
 }
 
@@ -37,7 +106,26 @@ export function createDb(target: DatabaseTarget): Db {
     return new PgClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as Db;
   }
   if (target.file) fs.mkdirSync(path.dirname(target.file), { recursive: true });
-  return new PrismaClient({ adapter: new ConfiguredSqlite({ url: target.url, timeout: 10_000 }) });
+  return withTransactionScope(new PrismaClient({ adapter: new ConfiguredSqlite({ url: target.url, timeout: 10_000 }) }));
+}
+
+/** Marks the callbacks of the client's interactive transactions, for takeTurns. */
+function withTransactionScope(client: Db): Db {
+  const original = client.$transaction.bind(client) as (arg: unknown, options?: unknown) => Promise<unknown>;
+  const scoped = (arg: unknown, options?: unknown) => {
+    if (typeof arg !== "function") return original(arg, options);
+    const callback = arg as (tx: Tx) => Promise<unknown>;
+    return original(async (tx: Tx) => {
+      const scope = { open: true };
+      try {
+        return await transactionScope.run(scope, () => callback(tx));
+      } finally {
+        scope.open = false;
+      }
+    }, options);
+  };
+  client.$transaction = scoped as Db["$transaction"];
+  return client;
 }
 
 const holder = globalThis as unknown as { __portalDb?: Db };

@@ -58,4 +58,13 @@ describe("loadEnv", () => {
     expect(() => loadEnv({ DATA_DIR: dir, PHASE_SCHEDULER_SECONDS: "-1" })).toThrow(/PHASE_SCHEDULER_SECONDS/);
     expect(() => loadEnv({ DATA_DIR: dir, PHASE_SCHEDULER_SECONDS: "often" })).toThrow(/PHASE_SCHEDULER_SECONDS/);
   });
+
+  it("runs the mail outbox worker every 5 s by default, at the given interval, or not at all with 0", () => {
+    const dir = tempDir();
+    expect(loadEnv({ DATA_DIR: dir }).mailOutboxSeconds).toBe(5);
+    expect(loadEnv({ DATA_DIR: dir, MAIL_OUTBOX_SECONDS: "60" }).mailOutboxSeconds).toBe(60);
+    expect(loadEnv({ DATA_DIR: dir, MAIL_OUTBOX_SECONDS: "0" }).mailOutboxSeconds).toBe(0);
+    expect(() => loadEnv({ DATA_DIR: dir, MAIL_OUTBOX_SECONDS: "1.5" })).toThrow(/MAIL_OUTBOX_SECONDS/);
+    expect(() => loadEnv({ DATA_DIR: dir, MAIL_OUTBOX_SECONDS: "7200" })).toThrow(/MAIL_OUTBOX_SECONDS/);
+  });
 });

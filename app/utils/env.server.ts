@@ -24,6 +24,13 @@ const schema = z.object({
     .min(0, "PHASE_SCHEDULER_SECONDS must be 0 (off) or more")
     .max(3600, "PHASE_SCHEDULER_SECONDS must be at most 3600")
     .default(30),
+  /** How often this instance's mail outbox worker looks for messages to (re)deliver; 0 turns it off here. */
+  MAIL_OUTBOX_SECONDS: z.coerce
+    .number()
+    .int("MAIL_OUTBOX_SECONDS must be a whole number of seconds")
+    .min(0, "MAIL_OUTBOX_SECONDS must be 0 (off) or more")
+    .max(3600, "MAIL_OUTBOX_SECONDS must be at most 3600")
+    .default(5),
 });
 
 export interface Env {
@@ -40,6 +47,8 @@ export interface Env {
   logLevel: string;
   /** Seconds between runs of the phase scheduler; 0 when it is off. */
   phaseSchedulerSeconds: number;
+  /** Seconds between runs of the mail outbox worker; 0 when it is off on this instance. */
+  mailOutboxSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -100,6 +109,7 @@ export function loadEnv(raw: Record<string, string | undefined> = process.env): 
     dataDir: dir,
     logLevel: e.LOG_LEVEL,
     phaseSchedulerSeconds: e.PHASE_SCHEDULER_SECONDS,
+    mailOutboxSeconds: e.MAIL_OUTBOX_SECONDS,
   };
 }
 

@@ -5,6 +5,7 @@ import { ensureFirstAdminLink } from "#app/modules/auth/invitations.server";
 import { isAllowedOrigin, type OriginCheckInput } from "#app/modules/auth/origin.server";
 import { startPhaseScheduler, type PhaseScheduler } from "#app/modules/contests/scheduler.server";
 import { holdInstanceLock, type InstanceLock } from "#app/modules/ops/instance-lock.server";
+import { startOutboxWorker, type OutboxWorker } from "#app/modules/mail/outbox.server";
 import { disconnectDb } from "./db.server";
 import { env } from "./env.server";
 import { migrateDeploy } from "./migrate.server";
@@ -17,11 +18,13 @@ interface Logger {
 
 let scheduler: PhaseScheduler | undefined;
 let instanceLock: InstanceLock | undefined;
+let outbox: OutboxWorker | undefined;
 
 export const serverHooks = {
   /**
    * Validates the environment, applies migrations, prints the first-admin link if needed and
-   * starts the phase scheduler (every instance may run it: each change is claimed in the database).
+   * starts the phase scheduler and the mail outbox worker (every instance may run both: each
+   * scheduled change and each message is claimed in the database).
    */
   async startup(log: Logger) {
     const config = env(); // throws ConfigError with what to set
@@ -39,6 +42,10 @@ export const serverHooks = {
       scheduler = startPhaseScheduler({ intervalMs: config.phaseSchedulerSeconds * 1000, log });
       log.info({ intervalSeconds: config.phaseSchedulerSeconds }, "phase scheduler started");
     }
+    if (config.mailOutboxSeconds > 0 && !outbox) {
+      outbox = startOutboxWorker({ intervalMs: config.mailOutboxSeconds * 1000, log });
+      log.info({ intervalSeconds: config.mailOutboxSeconds }, "mail outbox worker started");
+    }
     return { database: config.database.kind, port: config.port, appUrl: config.appUrl };
   },
 
@@ -46,10 +53,11 @@ export const serverHooks = {
     return isAllowedOrigin({ ...input, trustedOrigins: [env().appUrl] });
   },
 
-  /** Stops the scheduler (letting a run in progress finish), then closes the database. */
+  /** Stops the scheduler and the outbox worker (letting runs in progress finish), then closes the database. */
   async shutdown() {
-    await scheduler?.stop();
+    await Promise.all([scheduler?.stop(), outbox?.stop()]);
     scheduler = undefined;
+    outbox = undefined;
     await disconnectDb();
     await instanceLock?.release();
     instanceLock = undefined;

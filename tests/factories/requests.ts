@@ -3,6 +3,7 @@
 // Response, a `data()` value or a plain object, or threw a Response.
 import path from "node:path";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { deliverDueMail } from "#app/modules/mail/outbox.server";
 import { readEmails, type Email } from "#tests/factories/eml";
 
 export const ORIGIN = "http://localhost";
@@ -125,8 +126,12 @@ export function mailDir(): string {
   return path.join(process.env.DATA_DIR!, "mail");
 }
 
-/** The messages written for an address so far, oldest first. */
+/**
+ * The messages for an address so far, oldest first. No outbox worker runs in a test process, so
+ * this first delivers what the mail outbox holds (as a server's worker would), then reads the files.
+ */
 export async function mailsTo(address: string): Promise<Email[]> {
+  await deliverDueMail();
   return readEmails(mailDir(), address);
 }
 

@@ -202,7 +202,6 @@ const results: Translation<typeof vi> = {
     submit: "Publish results",
     submitCorrection: "Publish the correction (version {{version}})",
     published: "Results published, version {{version}}. Announcements sent to authors: {{count}}.",
-    mailFailed: "Messages that could not be sent: {{count}}; see the server log.",
     reopenHeading: "Correct the results",
     reopenHelp:
       "Moves the contest back to Finalizing results so that decisions can be changed and a correction published. Meanwhile the public page keeps showing the published version.",

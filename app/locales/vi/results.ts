@@ -201,7 +201,6 @@ const results = {
     submit: "Công bố kết quả",
     submitCorrection: "Công bố bản đính chính (phiên bản {{version}})",
     published: "Đã công bố kết quả, phiên bản {{version}}. Đã gửi thư thông báo cho {{count}} tác giả.",
-    mailFailed: "Có {{count}} thư không gửi được; xem nhật ký của máy chủ.",
     reopenHeading: "Đính chính kết quả",
     reopenHelp:
       "Đưa cuộc thi trở lại giai đoạn Tổng hợp kết quả để sửa các quyết định rồi công bố bản đính chính. Trong thời gian này trang công khai vẫn hiển thị phiên bản đã công bố.",

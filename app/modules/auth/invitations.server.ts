@@ -2,7 +2,7 @@
 // admin joins by a one-time link printed at the first start.
 import type { InvitationRole } from "#app/generated/sqlite/enums";
 import { audit } from "#app/modules/audit/audit.server";
-import { sendMail } from "#app/modules/mail/mail.server";
+import { queueMail } from "#app/modules/mail/outbox.server";
 import { invitationMail } from "#app/modules/mail/templates.server";
 import { randomToken, sha256Hex } from "#app/utils/crypto.server";
 import { prisma, type Tx } from "#app/utils/db.server";
@@ -116,7 +116,7 @@ export async function resendInvitation(input: ResendInvitationInput): Promise<{ 
 }
 
 /**
- * One transaction: revoke the open invitations this one replaces, create it, log it; then the
+ * One transaction: revoke the open invitations this one replaces, create it, log it, queue the
  * e-mail. With `resendOf`, that invitation must still be open (else null and nothing written).
  * Null too when the contest does not exist.
  */
@@ -126,6 +126,7 @@ async function issueInvitation(
 ): Promise<{ id: string; url: string } | null> {
   const { email, contestId } = input;
   const token = randomToken();
+  const url = invitationUrl(token);
   const issued = await prisma.$transaction(async (tx) => {
     const contest = contestId ? await tx.contest.findUnique({ where: { id: contestId }, select: { title: true } }) : null;
     if (contestId && !contest) return null;
@@ -156,19 +157,17 @@ async function issueInvitation(
     } else {
       await audit(tx, { ...record, action: "invitation.create", data: { role: input.role, email } });
     }
-    return { id: row.id, contestTitle: contest?.title ?? null, inviterName: inviter?.name ?? null };
+    const content = invitationMail(input.language, {
+      url,
+      role: input.role,
+      contestTitle: contest?.title ?? null,
+      inviterName: inviter?.name ?? null,
+      validDays: Math.round(INVITATION_TTL_MS / (24 * 60 * 60 * 1000)),
+    });
+    await queueMail(tx, { to: email, ...content });
+    return { id: row.id };
   });
   if (!issued) return null;
-
-  const url = invitationUrl(token);
-  const content = invitationMail(input.language, {
-    url,
-    role: input.role,
-    contestTitle: issued.contestTitle,
-    inviterName: issued.inviterName,
-    validDays: Math.round(INVITATION_TTL_MS / (24 * 60 * 60 * 1000)),
-  });
-  await sendMail({ to: email, ...content });
   return { id: issued.id, url };
 }
 

@@ -1,7 +1,7 @@
 // "Forgot password": an e-mailed, single-use link valid for one hour. The request always
 // gets the same answer; only an existing, enabled account receives a message.
 import { audit } from "#app/modules/audit/audit.server";
-import { sendMail } from "#app/modules/mail/mail.server";
+import { queueMail } from "#app/modules/mail/outbox.server";
 import { passwordResetMail } from "#app/modules/mail/templates.server";
 import { randomToken, sha256Hex } from "#app/utils/crypto.server";
 import { prisma } from "#app/utils/db.server";
@@ -28,11 +28,13 @@ export async function requestPasswordReset(input: { email: string; ip: string })
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, locale: true, disabledAt: true } });
   if (!user || user.disabledAt) return { status: "sent" };
   const token = randomToken();
-  await prisma.passwordReset.create({
-    data: { userId: user.id, tokenHash: sha256Hex(token), expiresAt: new Date(Date.now() + PASSWORD_RESET_TTL_MS) },
-  });
   const lng = isLanguage(user.locale) ? user.locale : defaultLanguage;
-  await sendMail({ to: email, ...passwordResetMail(lng, { url: passwordResetUrl(token) }) });
+  await prisma.$transaction(async (tx) => {
+    await tx.passwordReset.create({
+      data: { userId: user.id, tokenHash: sha256Hex(token), expiresAt: new Date(Date.now() + PASSWORD_RESET_TTL_MS) },
+    });
+    await queueMail(tx, { to: email, ...passwordResetMail(lng, { url: passwordResetUrl(token) }) });
+  });
   return { status: "sent" };
 }
 

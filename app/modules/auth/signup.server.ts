@@ -3,7 +3,7 @@
 // has an account. Step 2, on the linked page, creates the account.
 import { audit } from "#app/modules/audit/audit.server";
 import { accountExistsMail, signupLinkMail } from "#app/modules/mail/templates.server";
-import { sendMail } from "#app/modules/mail/mail.server";
+import { queueMail } from "#app/modules/mail/outbox.server";
 import { randomToken, sha256Hex } from "#app/utils/crypto.server";
 import { prisma } from "#app/utils/db.server";
 import { env } from "#app/utils/env.server";
@@ -36,15 +36,17 @@ export async function requestSignup(input: { email: string; language: Language; 
       signInUrl: `${env().appUrl}/login`,
       resetUrl: `${env().appUrl}/forgot-password`,
     });
-    await sendMail({ to: email, ...content });
+    await queueMail(prisma, { to: email, ...content });
     return { status: "sent" };
   }
 
   const token = randomToken();
-  await prisma.emailVerification.create({
-    data: { email, purpose: "SIGNUP", tokenHash: sha256Hex(token), expiresAt: new Date(Date.now() + SIGNUP_TTL_MS) },
+  await prisma.$transaction(async (tx) => {
+    await tx.emailVerification.create({
+      data: { email, purpose: "SIGNUP", tokenHash: sha256Hex(token), expiresAt: new Date(Date.now() + SIGNUP_TTL_MS) },
+    });
+    await queueMail(tx, { to: email, ...signupLinkMail(input.language, { url: signupVerifyUrl(token) }) });
   });
-  await sendMail({ to: email, ...signupLinkMail(input.language, { url: signupVerifyUrl(token) }) });
   return { status: "sent" };
 }
 

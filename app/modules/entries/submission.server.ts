@@ -25,7 +25,7 @@ import crypto from "node:crypto";
 import type { EntryStatus } from "#app/generated/sqlite/enums";
 import { audit } from "#app/modules/audit/audit.server";
 import { lockContest } from "#app/modules/contests/lock.server";
-import { sendMail } from "#app/modules/mail/mail.server";
+import { queueMail } from "#app/modules/mail/outbox.server";
 import { receiptMail } from "#app/modules/mail/templates.server";
 import { parseAllowedFileTypes } from "#app/modules/storage/files.schema";
 import { normalizeText } from "#app/modules/storage/text";
@@ -249,7 +249,7 @@ async function unusedAnonymousCode(tx: Tx, contestId: string): Promise<string> {
 }
 
 /** The writes of a save, in the transaction that records the file (if any). Refusals throw. */
-async function write(tx: Tx, input: SaveEntryInput, now: Date, given: NewText | null): Promise<{ entryId: string; status: EntryStatus; submitted: boolean; newVersion: boolean; receipt: boolean }> {
+async function write(tx: Tx, input: SaveEntryInput, now: Date, given: NewText | null): Promise<{ entryId: string; status: EntryStatus; submitted: boolean; newVersion: boolean }> {
   if (!(await lockContest(tx, input.contestId))) throw new Refusal({ ok: false, status: "notFound" });
   const { contest, entry } = await prepare(tx, input, now);
   const values = input.values;
@@ -363,7 +363,9 @@ async function write(tx: Tx, input: SaveEntryInput, now: Date, given: NewText | 
     },
     ip: input.ip ?? null,
   });
-  return { entryId: saved.id, status, submitted: firstSubmission, newVersion: versionNumber !== null, receipt: submitting && (firstSubmission || versionNumber !== null) };
+  // The receipt goes out with the commit of what it acknowledges (queued in this transaction).
+  if (submitting && (firstSubmission || versionNumber !== null)) await queueReceipt(tx, saved.id, input.user.locale);
+  return { entryId: saved.id, status, submitted: firstSubmission, newVersion: versionNumber !== null };
 }
 
 function isCodeCollision(e: unknown): boolean {
@@ -387,7 +389,6 @@ export async function saveEntry(input: SaveEntryInput): Promise<SaveEntryResult>
       }
     }
     if (!outcome.ok) return outcome;
-    if (outcome.receipt) await sendReceipt(outcome.entryId, input.user.locale);
     return { ok: true, entryId: outcome.entryId, status: outcome.status, submitted: outcome.submitted, newVersion: outcome.newVersion };
   } catch (e) {
     if (e instanceof Refusal) return e.result;
@@ -474,8 +475,8 @@ export async function withdrawEntry(input: WithdrawInput): Promise<WithdrawResul
 // ───────────────────────────── receipts ─────────────────────────────
 
 /** The receipt of the entry's current version, for its entrant (null: not theirs, or not submitted). */
-export async function getReceipt(userId: string, entryId: string): Promise<Receipt | null> {
-  const entry = await prisma.entry.findFirst({
+export async function getReceipt(userId: string, entryId: string, db: Tx = prisma): Promise<Receipt | null> {
+  const entry = await db.entry.findFirst({
     where: { id: entryId, submitterId: userId, entryCode: { not: null } },
     select: {
       id: true,
@@ -505,16 +506,12 @@ export async function getReceipt(userId: string, entryId: string): Promise<Recei
   };
 }
 
-/** E-mails the receipt to the entrant, in their language. A mail failure does not undo the submission. */
-async function sendReceipt(entryId: string, locale: string): Promise<void> {
-  const entry = await prisma.entry.findUnique({ where: { id: entryId }, select: { submitterId: true, submitter: { select: { email: true } } } });
+/** Queues the receipt e-mail to the entrant, in their language, in the transaction of the submission. */
+async function queueReceipt(tx: Tx, entryId: string, locale: string): Promise<void> {
+  const entry = await tx.entry.findUnique({ where: { id: entryId }, select: { submitterId: true, submitter: { select: { email: true } } } });
   if (!entry) return;
-  const receipt = await getReceipt(entry.submitterId, entryId);
+  const receipt = await getReceipt(entry.submitterId, entryId, tx);
   if (!receipt) return;
-  try {
-    const url = `${env().appUrl}/entries/${entryId}/receipt`;
-    await sendMail({ to: entry.submitter.email, ...receiptMail(isLanguage(locale) ? locale : "vi", { ...receipt, url }) });
-  } catch (error) {
-    console.error(JSON.stringify({ mail: { error: String(error), entryId } }));
-  }
+  const url = `${env().appUrl}/entries/${entryId}/receipt`;
+  await queueMail(tx, { to: entry.submitter.email, ...receiptMail(isLanguage(locale) ? locale : "vi", { ...receipt, url }) });
 }

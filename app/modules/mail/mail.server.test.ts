@@ -3,14 +3,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseEml } from "#tests/factories/eml";
-import { mailOutboxDir, recipientSlug, sendMail } from "./mail.server";
+import { mailOutboxDir, recipientSlug, transmit } from "./mail.server";
 import { invitationMail, passwordResetMail, signupLinkMail } from "./templates.server";
 
 const TEXT = "Xin chào Nguyễn Thị Hương,\n\nBài dự thi của bạn đã được tiếp nhận. Đặng, Ưng, Ỷ, đường.";
 
-describe("sendMail without SMTP", () => {
+describe("transmit without SMTP", () => {
   it("writes a parseable .eml with the recipient, the subject and the UTF-8 Vietnamese text", async () => {
-    const sent = await sendMail({
+    const sent = await transmit({
       to: "Huong.Nguyen@Example.vn",
       subject: "Xác nhận đăng ký — Cuộc thi chính luận «Bảo vệ nền tảng tư tưởng»",
       text: TEXT,
@@ -38,7 +38,7 @@ describe("sendMail without SMTP", () => {
 
   it("never overwrites: two messages to one address at once are two files", async () => {
     const message = { to: "a@example.vn", subject: "Một", text: "một", html: "<p>một</p>", links: [] };
-    const [a, b] = await Promise.all([sendMail(message), sendMail({ ...message, subject: "Hai" })]);
+    const [a, b] = await Promise.all([transmit(message), transmit({ ...message, subject: "Hai" })]);
     expect(a.file).not.toBe(b.file);
     const emails = await Promise.all([a.file!, b.file!].map((f) => parseEml(fs.readFileSync(f))));
     expect(emails.map((m) => m.subject).sort()).toEqual(["Hai", "Một"]);
@@ -58,7 +58,7 @@ describe("templates", () => {
     expect(vi.subject).toBe("Xác nhận địa chỉ e-mail để đăng ký tài khoản");
     expect(en.subject).toBe("Confirm your e-mail address to create your account");
     expect(vi.links).toEqual([url]);
-    const sent = await sendMail({ to: "moi@example.vn", ...vi });
+    const sent = await transmit({ to: "moi@example.vn", ...vi });
     const email = await parseEml(fs.readFileSync(sent.file!));
     expect(email.links).toEqual([url]);
     expect(email.text).toContain("Liên kết có hiệu lực trong 24 giờ");

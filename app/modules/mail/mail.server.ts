@@ -1,7 +1,10 @@
-// Sending e-mail. With SMTP_URL set, messages go out through that SMTP server. Without it
+// The mail transport. With SMTP_URL set, messages go out through that SMTP server. Without it
 // (development, tests, a first local try) each message is written as an .eml file under
 // $DATA_DIR/mail/ and one JSON line on stdout names the recipient, the subject and the links,
 // so a local user can follow them.
+//
+// Callers never send from here: they queue a message with queueMail (outbox.server.ts), in the
+// transaction of the change it tells about, and the outbox worker calls transmit.
 import fs from "node:fs";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
@@ -70,10 +73,24 @@ function writeEml(to: string, raw: Buffer): string {
   }
 }
 
-export async function sendMail({ to, subject, text, html, links }: OutgoingMail): Promise<SentMail> {
+export interface TransmitOptions {
+  /** The Message-ID header ("<id@host>"), the same on every attempt, so a receiver can drop a repeat. */
+  messageId?: string;
+}
+
+/** Hands one message to the transport now (the outbox worker's step; callers use queueMail). */
+export async function transmit({ to, subject, text, html, links }: OutgoingMail, options: TransmitOptions = {}): Promise<SentMail> {
   const config = env();
   // Quoted-printable keeps the ASCII parts (links included) readable in a raw .eml file.
-  const message = { from: config.mailFrom, to, subject, text, html, textEncoding: "quoted-printable" as const };
+  const message = {
+    from: config.mailFrom,
+    to,
+    subject,
+    text,
+    html,
+    textEncoding: "quoted-printable" as const,
+    ...(options.messageId ? { messageId: options.messageId } : {}),
+  };
   if (config.smtpUrl) {
     const info = (await smtpTransport(config.smtpUrl).sendMail(message)) as { messageId: string };
     return { messageId: info.messageId };

@@ -9,7 +9,7 @@ import crypto from "node:crypto";
 import { audit } from "#app/modules/audit/audit.server";
 import { lockContest } from "#app/modules/contests/lock.server";
 import { transitionContestTx } from "#app/modules/contests/phases.server";
-import { sendMail } from "#app/modules/mail/mail.server";
+import { queueMail } from "#app/modules/mail/outbox.server";
 import { resultsPublishedMail } from "#app/modules/mail/templates.server";
 import { invalid, NOT_FOUND, orRefusal, RefusalError, refused, type Refusal } from "#app/modules/panels/refusal";
 import { sha256Hex } from "#app/utils/crypto.server";
@@ -172,9 +172,8 @@ export interface PublishOutcome {
   ok: true;
   version: number;
   sha256: string;
-  /** Announcements sent after the commit, and those that failed (the publication stands either way). */
+  /** Announcements queued with the publication (the mail outbox delivers them once it commits). */
   mailed: number;
-  mailFailed: number;
 }
 
 /**
@@ -247,23 +246,23 @@ export async function publishResults(input: PublishInput): Promise<PublishOutcom
         { publicationVersion: version },
       );
       if (!moved.ok) throw new RefusalError(refused(moved.reasons[0] ?? "results:errors.phasePublish"));
-      return { version, sha256, content };
+      const mailed = await announcePublication(tx, input.contestId, content);
+      return { version, sha256, mailed };
     }, LONG_TRANSACTION),
   );
   if ("status" in done) return done;
-  const mail = await announcePublication(input.contestId, done.content);
-  return { ok: true, version: done.version, sha256: done.sha256, ...mail };
+  return { ok: true, version: done.version, sha256: done.sha256, mailed: done.mailed };
 }
 
 /**
- * E-mails every entrant whose entries took part in judging (the first round) their own entries'
- * results in this version, in their account's language. Runs after the commit; a failed message is
- * logged and counted, never undoes the publication.
+ * Queues, in the publication's transaction, an e-mail to every entrant whose entries took part in
+ * judging (the first round) with their own entries' results in this version, in their account's
+ * language. Returns how many were queued.
  */
-export async function announcePublication(contestId: string, content: PublicationContent): Promise<{ mailed: number; mailFailed: number }> {
-  const first = await prisma.round.findFirst({ where: { contestId }, orderBy: { position: "asc" }, select: { id: true } });
-  if (!first) return { mailed: 0, mailFailed: 0 };
-  const entries = await prisma.entry.findMany({
+export async function announcePublication(tx: Tx, contestId: string, content: PublicationContent): Promise<number> {
+  const first = await tx.round.findFirst({ where: { contestId }, orderBy: { position: "asc" }, select: { id: true } });
+  if (!first) return 0;
+  const entries = await tx.entry.findMany({
     where: { contestId, status: "ELIGIBLE", roundEntries: { some: { roundId: first.id } } },
     orderBy: { entryCode: "asc" },
     select: { id: true, title: true, entryCode: true, submitter: { select: { id: true, email: true, locale: true } } },
@@ -276,7 +275,6 @@ export async function announcePublication(contestId: string, content: Publicatio
     bySubmitter.set(e.submitter.id, s);
   }
   let mailed = 0;
-  let mailFailed = 0;
   for (const s of bySubmitter.values()) {
     const message = resultsPublishedMail(isLanguage(s.locale) ? s.locale : "vi", {
       contestTitle: content.contest.title,
@@ -285,15 +283,10 @@ export async function announcePublication(contestId: string, content: Publicatio
       resultsUrl: resultsUrl(content.contest.slug),
       entries: s.entries.map((e) => ({ title: e.title, entryCode: e.entryCode, prize: prizeOf.get(e.id) ?? null, url: entryResultUrl(e.id) })),
     });
-    try {
-      await sendMail({ to: s.email, ...message });
-      mailed++;
-    } catch (error) {
-      mailFailed++;
-      console.error(JSON.stringify({ mail: { to: s.email, error: error instanceof Error ? error.message : String(error) } }));
-    }
+    await queueMail(tx, { to: s.email, ...message });
+    mailed++;
   }
-  return { mailed, mailFailed };
+  return mailed;
 }
 
 /** Published → Finalizing to prepare a correction (the lifecycle's edge; logged as "contest.phase"). */

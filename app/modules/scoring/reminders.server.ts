@@ -10,7 +10,7 @@
 import { audit } from "#app/modules/audit/audit.server";
 import { hit, refund } from "#app/modules/auth/rate-limit.server";
 import { judgingReminderMail } from "#app/modules/mail/judging-reminder.server";
-import { sendMail } from "#app/modules/mail/mail.server";
+import { queueMail } from "#app/modules/mail/outbox.server";
 import { NOT_FOUND, refused, type Refusal } from "#app/modules/panels/refusal";
 import { prisma } from "#app/utils/db.server";
 import { env } from "#app/utils/env.server";
@@ -96,44 +96,39 @@ export async function sendPanelReminders(input: ReminderInput): Promise<Reminder
   if (!slot.allowed) return { ok: false, status: "rateLimited", retryAfterSeconds: slot.retryAfterSeconds };
 
   const url = deskUrl();
-  let sent = 0;
+  // The messages and the audit record in one transaction: all are queued, or none and the window is given back.
   try {
-    for (const judge of judges) {
-      const content = judgingReminderMail(isLanguage(judge.locale) ? judge.locale : "vi", {
-        contestTitle: round.contest.title,
-        roundName: round.name,
-        panelName: panel.name,
-        remaining: judge.remaining,
-        deadline: round.judgingDeadline,
-        timeZone: round.contest.timeZone,
-        url,
+    await prisma.$transaction(async (tx) => {
+      for (const judge of judges) {
+        const content = judgingReminderMail(isLanguage(judge.locale) ? judge.locale : "vi", {
+          contestTitle: round.contest.title,
+          roundName: round.name,
+          panelName: panel.name,
+          remaining: judge.remaining,
+          deadline: round.judgingDeadline,
+          timeZone: round.contest.timeZone,
+          url,
+        });
+        await queueMail(tx, { to: judge.email, ...content });
+      }
+      await audit(tx, {
+        actorId: input.actorId,
+        contestId: access.contestId,
+        action: "panel.remind",
+        targetType: "Panel",
+        targetId: access.panelId,
+        data: {
+          roundId: access.roundId,
+          recipients: judges.length,
+          sheets: judges.reduce((s, j) => s + j.remaining, 0),
+          judgeIds: judges.map((j) => j.judgeId),
+        },
+        ip: input.ip ?? null,
       });
-      await sendMail({ to: judge.email, ...content });
-      sent++;
-    }
+    });
   } catch (error) {
-    // Nobody was reminded: give the window back so the chair can try again. Once some were, it stays used.
-    if (sent === 0) await refund(key);
+    await refund(key);
     throw error;
-  } finally {
-    if (sent > 0) {
-      await prisma.$transaction((tx) =>
-        audit(tx, {
-          actorId: input.actorId,
-          contestId: access.contestId,
-          action: "panel.remind",
-          targetType: "Panel",
-          targetId: access.panelId,
-          data: {
-            roundId: access.roundId,
-            recipients: sent,
-            sheets: judges.slice(0, sent).reduce((s, j) => s + j.remaining, 0),
-            judgeIds: judges.slice(0, sent).map((j) => j.judgeId),
-          },
-          ip: input.ip ?? null,
-        }),
-      );
-    }
   }
-  return { ok: true, recipients: sent, sheets: judges.reduce((s, j) => s + j.remaining, 0) };
+  return { ok: true, recipients: judges.length, sheets: judges.reduce((s, j) => s + j.remaining, 0) };
 }
