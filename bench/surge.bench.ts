@@ -24,29 +24,29 @@
 // of their sheets to POST /judge/sheets/:assignmentId/autosave with the version it last saw.
 // Acknowledged: 200 "saved". Stored: the sum of the sheets' versions grew by as much (every saved
 // draft is one version).
-import { fork, type ChildProcess } from "node:child_process";
+import { execFileSync, fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Series } from "./chart";
+import type { Result } from "autocannon";
+import { SCENARIOS, SETUPS, percentile, ratios, round, surgeChart, type Row, type Scenario, type Setup } from "./surge-report";
 
-const USAGE = `usage: npm run bench:surge -- [--setup sqlite|pg2|both] [--concurrency 4,16,64] [--uploads N] [--saves N]
-                              [--seed S] [--pg-url postgresql://…/postgres] [--chart FILE] [--json]`;
+const USAGE = `usage: npm run bench:surge -- [--setup sqlite|pg2|both] [--concurrency 2,8,32] [--uploads N] [--saves N] [--scenarios upload,scoring]
+                              [--seed S] [--pg-url postgresql://…/postgres] [--chart FILE] [--cpu-prof DIR] [--json]`;
 
-const SETUPS = ["sqlite", "pg2"] as const;
-type Setup = (typeof SETUPS)[number];
-const SCENARIOS = ["upload", "scoring"] as const;
-type Scenario = (typeof SCENARIOS)[number];
 
 interface Options {
   setups: Setup[];
+  scenarios: Scenario[];
   concurrency: number[];
   uploads: number;
   saves: number;
   seed: number;
   pgUrl: string;
   chart: string | null;
+  /** A folder for the servers' CPU profiles (node --cpu-prof), written when they stop. */
+  cpuProf: string | null;
   json: boolean;
   child: Setup | null;
 }
@@ -54,12 +54,14 @@ interface Options {
 function parse(argv: string[]): Options {
   const o: Options = {
     setups: [...SETUPS],
-    concurrency: [4, 16, 64],
-    uploads: 150,
-    saves: 600,
+    scenarios: [...SCENARIOS],
+    concurrency: [2, 8, 32],
+    uploads: 96,
+    saves: 320,
     seed: 42,
     pgUrl: "postgresql://postgres@127.0.0.1:5432/postgres",
     chart: null,
+    cpuProf: null,
     json: false,
     child: null,
   };
@@ -83,9 +85,14 @@ function parse(argv: string[]): Options {
     } else if (a === "--concurrency") o.concurrency = next().split(",").map((s) => positive(a, s));
     else if (a === "--uploads") o.uploads = positive(a, next());
     else if (a === "--saves") o.saves = positive(a, next());
+    else if (a === "--scenarios") {
+      o.scenarios = next().split(",") as Scenario[];
+      if (o.scenarios.some((x) => !(SCENARIOS as readonly string[]).includes(x))) throw new Error(`--scenarios lists upload and/or scoring`);
+    }
     else if (a === "--seed") o.seed = positive(a, next());
     else if (a === "--pg-url") o.pgUrl = next();
     else if (a === "--chart") o.chart = next();
+    else if (a === "--cpu-prof") o.cpuProf = path.resolve(next());
     else if (a === "--json") o.json = true;
     else if (a === "--child") {
       const v = next();
@@ -96,43 +103,44 @@ function parse(argv: string[]): Options {
   return o;
 }
 
-/** One measurement: what the parent prints as a JSON line. */
-export interface Row {
-  setup: Setup;
-  instances: number;
-  database: "sqlite" | "postgresql";
-  scenario: Scenario;
-  concurrency: number;
-  requests: number;
-  seconds: number;
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  /** Responses that were not the success answer, plus connection errors and timeouts. */
-  errors: number;
-  statusCounts: Record<string, number>;
-  acknowledged: number;
-  stored: number;
-  /** Acknowledged requests not found stored (expected 0). */
-  missing: number;
-  loadAverage: number;
-}
-
 type Command = { kind: "run"; scenario: Scenario; concurrency: number } | { kind: "stop" };
 type Reply = { kind: "ready"; seedSeconds: number } | { kind: "row"; row: Row } | { kind: "stopped" } | { kind: "failed"; error: string };
+
 
 const JUDGE_ASSIGNMENTS = 3;
 const WARMUP = 8;
 const SECRET = "surge-bench-secret-surge-bench-secret-0001";
 
-/** The nearest-rank percentile of sorted values. */
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+let tick: number | undefined;
+/** User + system CPU seconds a process has used so far (Linux /proc), or null. */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    tick ??= Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / tick;
+  } catch {
+    return null;
+  }
 }
 
-const round = (x: number, digits = 1) => Number(x.toFixed(digits));
+/** CPU seconds of each process, by pid. */
+function cpuOf(pids: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    const s = cpuSeconds(pid);
+    if (s !== null) out.set(pid, s);
+  }
+  return out;
+}
+
+/** CPU used between two readings; a process new in the second counts from zero. */
+function cpuDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, s] of after) sum += s - (before.get(pid) ?? 0);
+  return sum;
+}
 
 // ─────────────────────────────────────────── the child: one setup ───────────────────────────────────────────
 
@@ -151,7 +159,7 @@ async function child(o: Options, setup: Setup) {
     }
   };
   let createdPg = false;
-  const servers: { url: string; stop: (signal?: NodeJS.Signals) => Promise<number | null> }[] = [];
+  const servers: { url: string; child: ChildProcess; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<number | null> }[] = [];
   let disconnect: (() => Promise<void>) | null = null;
   const cleanup = async () => {
     await Promise.all(servers.map((s) => s.stop("SIGTERM").catch(() => null)));
@@ -278,22 +286,41 @@ async function child(o: Options, setup: Setup) {
     // closed meanwhile (the SQLite migrator wants the file to itself) and reopens on first use.
     await disconnectDb();
     for (let i = 0; i < instances; i++) {
-      servers.push(await startServer({ DATA_DIR: dir, DATABASE_URL: databaseUrl, SESSION_SECRET: SECRET, LOG_LEVEL: "info" }, 60_000));
+      const profile: Record<string, string> = o.cpuProf ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.join(o.cpuProf, `${setup}-${i + 1}`)}` } : {};
+      servers.push(await startServer({ DATA_DIR: dir, DATABASE_URL: databaseUrl, SESSION_SECRET: SECRET, LOG_LEVEL: "info", ...profile }, 60_000));
     }
     const urls = servers.map((s) => s.url);
+    const serverPids = servers.map((s) => s.child.pid!);
+    // PostgreSQL's backends serving this database (the servers' pools, and this process's idle one).
+    const backendPids = async (): Promise<number[]> => {
+      if (setup !== "pg2") return [];
+      const client = new pg.Client({ connectionString: o.pgUrl });
+      await client.connect();
+      try {
+        const r = await client.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1", [pgName]);
+        return r.rows.map((row) => row.pid);
+      } finally {
+        await client.end();
+      }
+    };
 
     const autocannon = (await import("autocannon")).default;
+    /** CPU seconds during a run: the servers, PostgreSQL's backends of this database (null on SQLite), this process. */
+    type Cpu = { server: number; database: number | null; client: number };
     type RequestSpec = { path: string; headers: Record<string, string>; body: Buffer | string; context: Record<string, unknown> };
     /** `amount` requests over `connections` connections spread over the instances; `build` makes each request. */
-    const load = (
+    const load = async (
       connections: number,
       amount: number,
       build: (context: Record<string, unknown>) => Omit<RequestSpec, "context">,
       onResponse: (status: number, body: string, context: Record<string, unknown>) => void,
-    ) =>
-      new Promise<{ seconds: number; latencies: number[]; errors: number; statusCounts: Record<string, number> }>((resolve, reject) => {
-        const latencies: number[] = [];
-        const started = performance.now();
+    ) => {
+      const latencies: number[] = [];
+      const logged = servers.map((srv) => srv.output().length);
+      const backendsBefore = cpuOf(await backendPids());
+      const cpuBefore = { server: cpuOf(serverPids), client: process.cpuUsage() };
+      const started = performance.now();
+      const result = await new Promise<Result>((resolve, reject) => {
         const instance = autocannon(
           {
             url: urls,
@@ -312,14 +339,34 @@ async function child(o: Options, setup: Setup) {
               },
             ],
           },
-          (error, result) => {
-            if (error) return reject(error);
-            const statusCounts = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, Number(s.count)]));
-            resolve({ seconds: (performance.now() - started) / 1000, latencies, errors: result.errors, statusCounts });
-          },
+          (error, r) => (error ? reject(error) : resolve(r)),
         );
         instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
       });
+      const seconds = (performance.now() - started) / 1000;
+      const client = process.cpuUsage(cpuBefore.client);
+      const server = cpuDelta(cpuBefore.server, cpuOf(serverPids));
+      const database = setup === "pg2" ? cpuDelta(backendsBefore, cpuOf(await backendPids())) : null;
+      const statusCounts = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, Number(s.count)]));
+      const cpu: Cpu = { server, database, client: (client.user + client.system) / 1e6 };
+      // What the servers logged as errors during the run, by message.
+      const serverErrors: Record<string, number> = {};
+      servers.forEach((srv, i) => {
+        // Standard output and error as they came: JSON lines, Remix's unhandled errors included.
+        for (const raw of srv.output().slice(logged[i]).split("\n")) {
+          let line: { level?: number; msg?: string; err?: { message?: string } | string };
+          try {
+            line = JSON.parse(raw) as typeof line;
+          } catch {
+            continue;
+          }
+          if ((line.level ?? 0) < 50) continue;
+          const message = String((typeof line.err === "object" ? line.err.message : line.err) ?? line.msg ?? "").replace(/\s+/g, " ").replace(/\d+ ms/g, "… ms").trim().slice(0, 240);
+          serverErrors[message] = (serverErrors[message] ?? 0) + 1;
+        }
+      });
+      return { seconds, latencies, errors: result.errors, statusCounts, cpu, serverErrors };
+    };
 
     const stats = (scenario: Scenario, concurrency: number, run: Awaited<ReturnType<typeof load>>, acknowledged: number, stored: number, missingRows: number, okStatus: string): Row => {
       const sorted = [...run.latencies].sort((a, b) => a - b);
@@ -341,7 +388,11 @@ async function child(o: Options, setup: Setup) {
         acknowledged,
         stored,
         missing: missingRows,
+        serverCpuMs: round((run.cpu.server * 1000) / run.latencies.length),
+        databaseCpuMs: run.cpu.database === null ? null : round((run.cpu.database * 1000) / run.latencies.length),
+        clientCpuMs: round((run.cpu.client * 1000) / run.latencies.length),
         loadAverage: round(os.loadavg()[0]!, 2),
+        serverErrors: run.serverErrors,
       };
     };
 
@@ -507,27 +558,6 @@ function expect<K extends Reply["kind"]>(reply: Reply, kind: K, setup: Setup): E
   throw new Error(`${setup}: ${reply.kind === "failed" ? reply.error : `unexpected ${reply.kind}`}`);
 }
 
-function writeChart(file: string, rows: readonly Row[]) {
-  const style: Record<Setup, Pick<Series, "name" | "color" | "dashed">> = {
-    sqlite: { name: "one instance, SQLite", color: "#1d4ed8" },
-    pg2: { name: "two instances, one PostgreSQL", color: "#c2410c", dashed: true },
-  };
-  const series = (scenario: Scenario, value: (r: Row) => number): Series[] =>
-    SETUPS.filter((s) => rows.some((r) => r.setup === s)).map((s) => ({
-      ...style[s],
-      points: rows.filter((r) => r.setup === s && r.scenario === scenario).map((r) => [r.concurrency, value(r)] as const),
-    }));
-  const panels = [
-    { title: "Uploads: throughput", yLabel: "requests per second", scenario: "upload" as const, value: (r: Row) => r.rps },
-    { title: "Uploads: 95th percentile latency", yLabel: "ms", scenario: "upload" as const, value: (r: Row) => r.p95 },
-    { title: "Autosaves: throughput", yLabel: "requests per second", scenario: "scoring" as const, value: (r: Row) => r.rps },
-    { title: "Autosaves: 95th percentile latency", yLabel: "ms", scenario: "scoring" as const, value: (r: Row) => r.p95 },
-  ].map((p) => ({ title: p.title, xLabel: "concurrent clients", xLog: true, yLabel: p.yLabel, series: series(p.scenario, p.value) }));
-  const load = rows.map((r) => r.loadAverage);
-  const note = `${os.cpus().length} cores, Node ${process.version}, load average ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)} during the runs; PostgreSQL on the same machine`;
-  return import("./chart").then(({ chartSvg }) => fs.writeFileSync(file, chartSvg(panels, note)));
-}
-
 async function parent(o: Options, argv: string[]) {
   const children = o.setups.map((s) => new SetupProcess(s, argv.filter((a) => a !== "--json")));
   const rows: Row[] = [];
@@ -536,7 +566,7 @@ async function parent(o: Options, argv: string[]) {
       const ready = expect(await c.next(), "ready", c.setup);
       if (!o.json) console.log(`${c.setup}: seeded in ${ready.seedSeconds} s, servers up`);
     }
-    for (const scenario of SCENARIOS) {
+    for (const scenario of o.scenarios) {
       for (const concurrency of o.concurrency) {
         const here: Row[] = [];
         for (const c of children) {
@@ -547,15 +577,13 @@ async function parent(o: Options, argv: string[]) {
           else {
             console.log(
               `${row.setup.padEnd(6)} ${scenario.padEnd(7)} c=${String(concurrency).padStart(3)}  ${String(row.requests).padStart(4)} requests in ${row.seconds.toFixed(1)} s = ${row.rps} req/s, ` +
-                `p50/p95/p99 ${row.p50}/${row.p95}/${row.p99} ms, errors ${row.errors}, acknowledged ${row.acknowledged}, stored ${row.stored}, missing ${row.missing} (load ${row.loadAverage})`,
+                `p50/p95/p99 ${row.p50}/${row.p95}/${row.p99} ms, CPU ms per request: servers ${row.serverCpuMs}, database ${row.databaseCpuMs ?? "(in the server)"}, load generator ${row.clientCpuMs}; errors ${row.errors}, acknowledged ${row.acknowledged}, stored ${row.stored}, missing ${row.missing} (load ${row.loadAverage})`,
             );
           }
         }
-        const [sqlite, pg2] = [here.find((r) => r.setup === "sqlite"), here.find((r) => r.setup === "pg2")];
-        if (sqlite && pg2) {
-          const ratios = { setup: "pg2/sqlite", scenario, concurrency, rpsRatio: round(pg2.rps / sqlite.rps, 2), p95Ratio: round(pg2.p95 / sqlite.p95, 2) };
-          if (o.json) console.log(JSON.stringify(ratios));
-          else console.log(`       ratio pg2/sqlite: throughput ×${ratios.rpsRatio}, p95 ×${ratios.p95Ratio}`);
+        for (const ratio of ratios(here)) {
+          if (o.json) console.log(JSON.stringify(ratio));
+          else console.log(`       ratio pg2/sqlite: throughput ×${ratio.rpsRatio}, p95 ×${ratio.p95Ratio}`);
         }
       }
     }
@@ -564,7 +592,7 @@ async function parent(o: Options, argv: string[]) {
     for (const c of children) c.kill();
     throw error;
   }
-  if (o.chart) await writeChart(o.chart, rows);
+  if (o.chart) fs.writeFileSync(o.chart, surgeChart(rows, { cores: os.cpus().length, node: process.version }));
   if (rows.some((r) => r.missing > 0)) {
     console.error("some acknowledged requests were not stored");
     process.exitCode = 1;
