@@ -33,7 +33,7 @@ import type { Result } from "autocannon";
 import { SCENARIOS, SETUPS, percentile, ratios, round, surgeChart, type Row, type Scenario, type Setup } from "./surge-report";
 
 const USAGE = `usage: npm run bench:surge -- [--setup sqlite|pg2|both] [--concurrency 2,8,32] [--uploads N] [--saves N] [--scenarios upload,scoring]
-                              [--seed S] [--pg-url postgresql://…/postgres] [--chart FILE] [--cpu-prof DIR] [--json]`;
+                              [--seed S] [--pg-url postgresql://…/postgres] [--chart FILE] [--json]`;
 
 
 interface Options {
@@ -45,8 +45,6 @@ interface Options {
   seed: number;
   pgUrl: string;
   chart: string | null;
-  /** A folder for the servers' CPU profiles (node --cpu-prof), written when they stop. */
-  cpuProf: string | null;
   json: boolean;
   child: Setup | null;
 }
@@ -61,7 +59,6 @@ function parse(argv: string[]): Options {
     seed: 42,
     pgUrl: "postgresql://postgres@127.0.0.1:5432/postgres",
     chart: null,
-    cpuProf: null,
     json: false,
     child: null,
   };
@@ -92,7 +89,6 @@ function parse(argv: string[]): Options {
     else if (a === "--seed") o.seed = positive(a, next());
     else if (a === "--pg-url") o.pgUrl = next();
     else if (a === "--chart") o.chart = next();
-    else if (a === "--cpu-prof") o.cpuProf = path.resolve(next());
     else if (a === "--json") o.json = true;
     else if (a === "--child") {
       const v = next();
@@ -286,8 +282,7 @@ async function child(o: Options, setup: Setup) {
     // closed meanwhile (the SQLite migrator wants the file to itself) and reopens on first use.
     await disconnectDb();
     for (let i = 0; i < instances; i++) {
-      const profile: Record<string, string> = o.cpuProf ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.join(o.cpuProf, `${setup}-${i + 1}`)}` } : {};
-      servers.push(await startServer({ DATA_DIR: dir, DATABASE_URL: databaseUrl, SESSION_SECRET: SECRET, LOG_LEVEL: "info", ...profile }, 60_000));
+      servers.push(await startServer({ DATA_DIR: dir, DATABASE_URL: databaseUrl, SESSION_SECRET: SECRET, LOG_LEVEL: "info" }, 60_000));
     }
     const urls = servers.map((s) => s.url);
     const serverPids = servers.map((s) => s.child.pid!);
