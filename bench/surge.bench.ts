@@ -315,6 +315,7 @@ async function child(o: Options, setup: Setup) {
       const backendsBefore = cpuOf(await backendPids());
       const cpuBefore = { server: cpuOf(serverPids), client: process.cpuUsage() };
       const started = performance.now();
+      let lastAnswer = started;
       const result = await new Promise<Result>((resolve, reject) => {
         const instance = autocannon(
           {
@@ -336,9 +337,13 @@ async function child(o: Options, setup: Setup) {
           },
           (error, r) => (error ? reject(error) : resolve(r)),
         );
-        instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
+        instance.on("response", (_client, _status, _bytes, ms) => {
+          latencies.push(ms);
+          lastAnswer = performance.now();
+        });
       });
-      const seconds = (performance.now() - started) / 1000;
+      // Until the last answer: autocannon reports that it is done only on its next one-second tick.
+      const seconds = (lastAnswer - started) / 1000;
       const client = process.cpuUsage(cpuBefore.client);
       const server = cpuDelta(cpuBefore.server, cpuOf(serverPids));
       const database = setup === "pg2" ? cpuDelta(backendsBefore, cpuOf(await backendPids())) : null;
