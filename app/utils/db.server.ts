@@ -101,12 +101,21 @@ class ConfiguredSqlite extends PrismaBetterSQLite3 {
   }
 }
 
+/**
+ * Limits of an interactive transaction unless it names its own: how long it may wait to start
+ * (for a connection, or on SQLite for the one writer) and how long it may run in all, the wait for
+ * the contest's lock included (lockContest). Under a deadline surge the writers of one contest
+ * queue behind that lock; Prisma's defaults (2 s and 5 s) turned a queue of a dozen autosaves into
+ * errors (BENCHMARKS.md, "Deadline surge"). Long jobs still set their own, longer limits.
+ */
+export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
+
 export function createDb(target: DatabaseTarget): Db {
   if (target.kind === "postgresql") {
-    return new PgClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as Db;
+    return new PgClient({ adapter: new PrismaPg({ connectionString: target.url }), transactionOptions: TRANSACTION_OPTIONS }) as unknown as Db;
   }
   if (target.file) fs.mkdirSync(path.dirname(target.file), { recursive: true });
-  return withTransactionScope(new PrismaClient({ adapter: new ConfiguredSqlite({ url: target.url, timeout: 10_000 }) }));
+  return withTransactionScope(new PrismaClient({ adapter: new ConfiguredSqlite({ url: target.url, timeout: 10_000 }), transactionOptions: TRANSACTION_OPTIONS }));
 }
 
 /** Marks the callbacks of the client's interactive transactions, for takeTurns. */
