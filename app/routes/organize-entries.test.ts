@@ -4,11 +4,14 @@
 import { Readable } from "node:stream";
 import { buffer } from "node:stream/consumers";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ENTRY_PAGE_SIZE } from "#app/modules/entries/submission.schema";
 import { saveEntry } from "#app/modules/entries/submission.server";
 import { prisma } from "#app/utils/db.server";
 import { SIGN_IN_REQUIRED } from "#app/utils/errors";
+import { getFixedT } from "#app/utils/i18n";
+import { languageCookie } from "#app/utils/locale.server";
 import { createTestUser, sessionCookie } from "#tests/factories/accounts";
 import { addContestMember, createTestContest } from "#tests/factories/contests";
 import { ENTRANT_AUTHOR, createOpenContest, entryValues, receivedFile } from "#tests/factories/entries";
@@ -17,6 +20,7 @@ import { VIETNAMESE_PARAGRAPHS, docxDocument } from "#tests/fixtures/documents";
 import * as file from "./organize.$contestId.entries_.$entryId_.file.$versionId";
 import * as entryPage from "./organize.$contestId.entries.$entryId";
 import * as list from "./organize.$contestId.entries._index";
+import * as xlsx from "./organize.$contestId.entries[.]xlsx";
 
 const AUTHOR = "Vũ Thị Danh Tính";
 const PHONE = "0987 654 321";
@@ -69,6 +73,9 @@ const listPage = (cookie?: string, query = "") => load(list.loader, `/organize/$
 const staffPage = (cookie?: string, c = contestId) => load(entryPage.loader, path(), { cookie, params: { contestId: c, entryId } });
 const download = (cookie?: string) =>
   outcomeOf(() => file.loader({ request: new Request(`http://localhost${path()}/file/${versionId}`, { headers: cookie ? { Cookie: cookie } : {} }), params: { contestId, entryId, versionId }, context: {} }));
+const exportRequest = (cookie?: string, query = "") =>
+  xlsx.loader({ request: new Request(`http://localhost/organize/${contestId}/entries.xlsx${query}`, { headers: cookie ? { Cookie: cookie } : {} }), params: { contestId }, context: {} });
+const exportXlsx = (cookie?: string) => outcomeOf(() => exportRequest(cookie));
 const decide = (fields: Record<string, string>, cookie?: string) => submit(entryPage.action, path(), { intent: "decide", ...fields }, { cookie, params: { contestId, entryId } });
 
 function expectNoLeak(outcome: Outcome) {
@@ -84,7 +91,7 @@ const refused = [
 
 describe("refusals", () => {
   it("refuses a signed-out visitor with 403 everywhere", async () => {
-    for (const res of [await listPage(), await staffPage(), await download(), await decide({ version: "0", decision: "ELIGIBLE" })]) {
+    for (const res of [await listPage(), await staffPage(), await download(), await exportXlsx(), await decide({ version: "0", decision: "ELIGIBLE" })]) {
       expect(res.status).toBe(403);
       expect(res.body).toBe(SIGN_IN_REQUIRED);
     }
@@ -94,7 +101,7 @@ describe("refusals", () => {
     it(`answers 404 to ${who} for the list, the entry, its file and the decision, writing nothing`, async () => {
       const before = await prisma.entry.findUniqueOrThrow({ where: { id: entryId } });
       const logs = await prisma.auditLog.count();
-      for (const res of [await listPage(cookies[key]), await staffPage(cookies[key]), await download(cookies[key]), await decide({ version: String(before.version), decision: "DISQUALIFIED", reason: "x" }, cookies[key])]) {
+      for (const res of [await listPage(cookies[key]), await staffPage(cookies[key]), await download(cookies[key]), await exportXlsx(cookies[key]), await decide({ version: String(before.version), decision: "DISQUALIFIED", reason: "x" }, cookies[key])]) {
         expect(res.status).toBe(404);
         expectNoLeak(res);
       }
@@ -144,6 +151,46 @@ describe("the list", () => {
     const user = await createTestUser();
     await saveEntry({ user: { id: user.id, locale: "vi" }, contestId, values: entryValues(categoryIds[0]!, { intent: "draft", title: "Bản nháp chưa gửi" }), essay: null });
     expect(rowsOf(await listPage(cookies.secretary, `?q=${encodeURIComponent("Bản nháp")}`)).total).toBe(0);
+  });
+});
+
+describe("the export", () => {
+  /** The export's rows (header first) as the cells' text, read back with exceljs. */
+  async function exportedRows(cookie: string, query = ""): Promise<{ response: Response; rows: string[][] }> {
+    const response = (await exportRequest(cookie, query)) as Response;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const rows: string[][] = [];
+    workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? "" : String(v)))));
+    return { response, rows };
+  }
+
+  it("gives the staff every entry the filter matches, past one page, with the identities and Vietnamese intact", async () => {
+    const { response, rows } = await exportedRows(cookies.secretary);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="entries-[^"]+\.xlsx"$/);
+    expect(rows[0]).toEqual(["Mã bài", "Số phách", "Tên bài", "Đối tượng", "Trạng thái", "Tác giả", "Đơn vị", "E-mail", "Điện thoại", "Số chữ", "Trùng lặp (%)", "Gửi lúc"]);
+    expect(rows).toHaveLength(1 + ENTRY_PAGE_SIZE * 2 + 11);
+    const first = rows[1]!;
+    const entry = await prisma.entry.findUniqueOrThrow({ where: { id: entryId }, include: { currentVersion: true, category: true } });
+    expect(first.slice(0, 6)).toEqual([entry.entryCode, entry.anonymousCode, "Bài của người có danh tính", entry.category.name, getFixedT("vi")("entries:status.SUBMITTED"), AUTHOR]);
+    expect(first[6]).toBe(ENTRANT_AUTHOR.unit);
+    expect(first[8]).toBe(PHONE);
+    expect(first[9]).toBe(String(entry.currentVersion!.wordCount));
+    expect(rows.slice(1).map((r) => r[0])).toEqual(rows.slice(1).map((r) => r[0]).toSorted());
+  });
+
+  it("follows the list's filter and the reader's language", async () => {
+    const { rows } = await exportedRows(cookies.organizer, `?q=${encodeURIComponent("Người viết 1")}`);
+    const expected = Array.from({ length: ENTRY_PAGE_SIZE * 2 + 10 }, (_, i) => `Người viết ${i}`).filter((name) => name.includes("Người viết 1"));
+    expect(expected.length).toBeGreaterThan(10);
+    expect(rows.slice(1).map((r) => r[5]).toSorted()).toEqual(expected.toSorted());
+    const lng = (await languageCookie.serialize("en")).split(";")[0]!;
+    const english = (await exportRequest(`${cookies.organizer}; ${lng}`)) as Response;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await english.arrayBuffer());
+    expect(workbook.worksheets[0]!.getRow(1).getCell(1).value).toBe("Code");
   });
 });
 

@@ -77,7 +77,12 @@ export default function StaffEntries() {
         </div>
       </Form>
 
-      <p role="status">{t("entries:staff.total", { count: list.total })}</p>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p role="status">{t("entries:staff.total", { count: list.total })}</p>
+        <a href={`${base}.xlsx${query(filter)}`} className="btn-secondary" download>
+          {t("entries:staff.export.link")}
+        </a>
+      </div>
       {list.rows.length === 0 ? (
         <p>{t("entries:staff.empty")}</p>
       ) : (

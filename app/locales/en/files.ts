@@ -14,6 +14,7 @@ const files: Translation<typeof vi> = {
     legacyOffice:
       "Word 97–2003 files (.doc) and password-protected files are not accepted. Please save it as DOCX or PDF, without a password.",
     passwordProtected: "The PDF is password-protected. Please remove the password and send it again.",
+    pdfScript: "The PDF contains scripts (JavaScript) and is not accepted. Please export the PDF again from your word processor and send it again.",
     tooManyInflatedBytes: "The file unpacks to more than {{mb, number}} MB and is not accepted.",
     tooComplex: "The file is too complex to read. Please save it as PDF and send it again.",
     parseTimeout: "Reading the file took too long and was stopped. Please save it as PDF or DOCX and send it again.",

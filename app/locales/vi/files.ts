@@ -12,6 +12,7 @@ const files = {
     legacyOffice:
       "Không nhận tệp Word 97–2003 (.doc) hoặc tệp có đặt mật khẩu. Vui lòng lưu lại dưới dạng DOCX hoặc PDF, không đặt mật khẩu.",
     passwordProtected: "Tệp PDF có đặt mật khẩu. Vui lòng gỡ mật khẩu rồi gửi lại.",
+    pdfScript: "Tệp PDF có chứa mã lệnh (JavaScript) nên không được nhận. Vui lòng xuất lại tệp PDF từ trình soạn thảo văn bản rồi gửi lại.",
     tooManyInflatedBytes: "Nội dung tệp khi giải nén vượt quá {{mb, number}} MB nên không được nhận.",
     tooComplex: "Tệp quá phức tạp nên không đọc được. Vui lòng lưu lại dưới dạng PDF rồi gửi lại.",
     parseTimeout: "Đọc tệp quá thời gian cho phép nên đã dừng. Vui lòng lưu lại dưới dạng PDF hoặc DOCX rồi gửi lại.",

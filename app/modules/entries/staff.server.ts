@@ -16,7 +16,8 @@ import { sha256Text } from "./submission.server";
 
 const DECIDABLE: readonly EntryStatus[] = ["SUBMITTED", "ELIGIBLE", "DISQUALIFIED"];
 
-function filterWhere(contestId: string, filter: EntryFilter): Prisma.EntryWhereInput {
+/** The staff list's filter as a query (the list and its XLSX export). */
+export function filterWhere(contestId: string, filter: EntryFilter): Prisma.EntryWhereInput {
   const where: Prisma.EntryWhereInput = { contestId, status: filter.status ? filter.status : { in: [...LISTED_STATUSES] } };
   if (filter.category) where.categoryId = filter.category;
   if (filter.minScore !== undefined) where.originalityScore = { gte: filter.minScore / 100 };

@@ -15,7 +15,7 @@ import {
   windows1258,
   zipBomb,
 } from "#tests/fixtures/documents";
-import { MAX_INFLATED_BYTES, UNZIP_SLICE_BYTES, inspectZip, readFile } from "./extract.server";
+import { MAX_INFLATED_BYTES, PARALLEL_PARSES, UNZIP_SLICE_BYTES, idleParseWorkers, inspectZip, readFile, readFileAt } from "./extract.server";
 
 const essay = VIETNAMESE_PARAGRAPHS.join("\n\n");
 const MiB = 1024 * 1024;
@@ -88,6 +88,11 @@ describe("readFile: broken and hostile files", () => {
     expect(await reasonOf(new TextEncoder().encode(`%PDF-1.7\n${"rác ".repeat(200)}\n%%EOF\n`))).toBe("corrupt");
   });
 
+  it("refuses a PDF that holds JavaScript, and reads the same PDF without it", async () => {
+    expect(await reasonOf(pdfDocument([VIETNAMESE_PARAGRAPHS], { openActionScript: "app.alert('Xin chào')" }))).toBe("pdfScript");
+    expect((await textOf(pdfDocument([VIETNAMESE_PARAGRAPHS]))).text).toBe(essay);
+  });
+
   it("refuses a DOCX cut short, and one whose document is not XML", async () => {
     const docx = docxDocument(VIETNAMESE_PARAGRAPHS);
     expect(await reasonOf(docx.subarray(0, Math.floor(docx.length / 2)))).toBe("corrupt");
@@ -156,3 +161,33 @@ function concatLocalEntries(zip: Uint8Array): Uint8Array {
   const locals = buffer.subarray(0, centralStart);
   return Buffer.concat([locals, locals, buffer.subarray(centralStart)]);
 }
+
+describe("parse workers", () => {
+  it("reuse a worker after a clean read, never after a refused file, and read the same either way", async () => {
+    const docx = docxDocument(VIETNAMESE_PARAGRAPHS);
+    await textOf(docx);
+    const parked = idleParseWorkers();
+    expect(parked).toBeGreaterThan(0);
+    // Many reads in a row give the same text, and the pool does not grow past the parallel parses.
+    const texts = await Promise.all(Array.from({ length: 6 }, () => textOf(docx)));
+    expect(new Set(texts.map((t) => t.text))).toEqual(new Set([essay]));
+    expect(idleParseWorkers()).toBeLessThanOrEqual(PARALLEL_PARSES);
+    // A refused file's worker is stopped, not handed to the next file.
+    const before = idleParseWorkers();
+    expect(await reasonOf(zipBomb(100))).toBe("tooManyInflatedBytes");
+    expect(idleParseWorkers()).toBe(before - 1);
+    expect((await textOf(docx)).text).toBe(essay);
+  });
+
+  it("reads a file from disk as from memory", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "read-at-"));
+    try {
+      const file = path.join(dir, "bai.docx");
+      fs.writeFileSync(file, docxDocument(VIETNAMESE_PARAGRAPHS));
+      const result = await readFileAt(file);
+      expect(result.ok && result.text?.text).toBe(essay);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

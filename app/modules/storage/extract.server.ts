@@ -3,6 +3,7 @@
 // inflated and PDF, DOCX and ODT parsed in a worker (parse-worker.js) with a time limit, a
 // memory ceiling and a cap on inflated bytes; XML parts with a DOCTYPE are refused before any
 // parser sees them, so no entity (internal or external) is ever expanded.
+import fs from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import { Worker } from "node:worker_threads";
@@ -32,12 +33,16 @@ export const PARSE_TIME_LIMIT_MS = 30_000;
 export const PARSE_MEMORY_LIMIT_MB = 512;
 /** Files read at the same time; others wait their turn (the deadline surge). */
 export const PARALLEL_PARSES = Math.max(1, Math.min(4, os.availableParallelism() - 1));
+/** Parses one worker serves before it is replaced (bounds what a library may leak or cache). */
+export const PARSES_PER_WORKER = 50;
+/** Files whose bytes are in memory for reading at once (readFileAt): the parses plus one ready. */
+export const READ_AHEAD = PARALLEL_PARSES + 1;
 /** Compressed bytes fed to the inflater per step, which bounds what one step can inflate. */
 export const UNZIP_SLICE_BYTES = 4096;
 /** Zip entries whose content is kept: what the sniffer and the text readers look at. */
 const KEPT_PARTS = String.raw`^(?:mimetype|.*\.xml|.*\.rels)$`;
 
-export type ReadFailure = SniffRefusal | "tooManyInflatedBytes" | "tooComplex" | "passwordProtected" | "parseTimeout";
+export type ReadFailure = SniffRefusal | "tooManyInflatedBytes" | "tooComplex" | "passwordProtected" | "pdfScript" | "parseTimeout";
 
 export interface ExtractedText {
   /** Paragraphs separated by a blank line (text.ts). */
@@ -82,27 +87,83 @@ function workerModules(): Record<string, string> {
   return modulePaths;
 }
 
-let running = 0;
-const waiting: (() => void)[] = [];
+/** At most `limit` holders at once; the others wait in order. */
+class Turns {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly limit: number) {}
 
-async function acquire(): Promise<void> {
-  if (running < PARALLEL_PARSES) {
-    running++;
-    return;
+  async acquire(): Promise<void> {
+    if (this.running < this.limit) {
+      this.running++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
-  await new Promise<void>((resolve) => waiting.push(resolve));
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.running--;
+  }
 }
 
-function release(): void {
-  const next = waiting.shift();
-  if (next) next();
-  else running--;
+const parseTurns = new Turns(PARALLEL_PARSES);
+const readTurns = new Turns(READ_AHEAD);
+
+/**
+ * Workers that finished a file cleanly wait here for the next one (starting a worker and loading
+ * the parsers costs far more than most parses). A worker that failed, timed out or ran out of
+ * memory is terminated, never reused; each serves at most PARSES_PER_WORKER files.
+ */
+interface IdleWorker {
+  worker: Worker;
+  served: number;
+}
+const idle: IdleWorker[] = [];
+
+function startWorker(): Worker {
+  const worker = new Worker(workerSource, {
+    eval: true,
+    workerData: { modules: workerModules() },
+    resourceLimits: { maxOldGenerationSizeMb: PARSE_MEMORY_LIMIT_MB, maxYoungGenerationSizeMb: 64 },
+    stdout: true,
+    stderr: true,
+  });
+  // pdf.js and mammoth warn about odd files on the console; that is not our log.
+  worker.stdout.resume();
+  worker.stderr.resume();
+  return worker;
 }
 
-/** One worker for the reading of one file, started on first use, stopped at its deadline or when done. */
+function park(entry: IdleWorker): void {
+  const { worker } = entry;
+  worker.removeAllListeners("message");
+  worker.removeAllListeners("error");
+  worker.removeAllListeners("exit");
+  const drop = () => {
+    const at = idle.indexOf(entry);
+    if (at >= 0) idle.splice(at, 1);
+  };
+  worker.once("exit", drop);
+  worker.on("error", drop);
+  // An idle worker does not keep the process alive.
+  worker.unref();
+  idle.push(entry);
+}
+
+/** The number of parse workers waiting for a file (for tests). */
+export function idleParseWorkers(): number {
+  return idle.length;
+}
+
+/** One worker for the reading of one file, taken on first use, given back or stopped when done. */
 class ParseSession {
   private worker: Promise<Worker> | null = null;
   private live: Worker | null = null;
+  private served = 0;
+  /** A call was refused in the worker: a file that is bad in some way; its worker is not reused. */
+  private refused = false;
   private holdsTurn = false;
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: ParseError) => void }>();
@@ -112,25 +173,27 @@ class ParseSession {
   constructor(private readonly timeLimitMs: number) {}
 
   private async start(): Promise<Worker> {
-    await acquire();
+    await parseTurns.acquire();
     this.holdsTurn = true;
-    const worker = new Worker(workerSource, {
-      eval: true,
-      workerData: { modules: workerModules() },
-      resourceLimits: { maxOldGenerationSizeMb: PARSE_MEMORY_LIMIT_MB, maxYoungGenerationSizeMb: 64 },
-      stdout: true,
-      stderr: true,
-    });
+    const reused = idle.shift();
+    const worker = reused?.worker ?? startWorker();
+    this.served = reused?.served ?? 0;
+    if (reused) {
+      worker.removeAllListeners("exit");
+      worker.removeAllListeners("error");
+      worker.ref();
+    }
     this.live = worker;
-    // pdf.js and mammoth warn about odd files on the console; that is not our log.
-    worker.stdout.resume();
-    worker.stderr.resume();
     worker.on("message", (message: { id: number; ok: boolean; result?: unknown; code?: ReadFailure; inflated?: number }) => {
       const call = this.pending.get(message.id);
       if (!call) return;
       this.pending.delete(message.id);
-      if (message.ok) call.resolve(message.result);
-      else call.reject(new ParseError(message.code ?? "corrupt", message.inflated));
+      if (message.ok) {
+        call.resolve(message.result);
+        return;
+      }
+      this.refused = true;
+      call.reject(new ParseError(message.code ?? "corrupt", message.inflated));
     });
     worker.on("error", (error: Error & { code?: string }) => {
       this.fail(new ParseError(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? "tooComplex" : "corrupt"));
@@ -164,12 +227,17 @@ class ParseSession {
     const worker = this.live;
     this.live = null;
     if (worker) {
-      worker.removeAllListeners("exit");
-      await worker.terminate();
+      // Reused only after a clean finish: nothing failed and no call is still running in it.
+      if (!this.failure && !this.refused && this.pending.size === 0 && this.served + 1 < PARSES_PER_WORKER) {
+        park({ worker, served: this.served + 1 });
+      } else {
+        worker.removeAllListeners("exit");
+        await worker.terminate();
+      }
     }
     if (this.holdsTurn) {
       this.holdsTurn = false;
-      release();
+      parseTurns.release();
     }
   }
 }
@@ -254,6 +322,19 @@ async function extract(session: ParseSession, bytes: Uint8Array, sniffed: Sniffe
       const { events } = await session.call<{ events: XmlEvent[] }>("xml", { bytes: content }, [content.buffer as ArrayBuffer]);
       return odfText(events);
     }
+  }
+}
+
+/**
+ * readFile for a file on disk, whose bytes are loaded only once few enough others are in memory
+ * (READ_AHEAD): under a surge, the files waiting for a parser wait on disk, not in memory.
+ */
+export async function readFileAt<R = never>(file: string, options: ReadOptions<R> = {}): Promise<ReadResult<R>> {
+  await readTurns.acquire();
+  try {
+    return await readFile(await fs.readFile(file), options);
+  } finally {
+    readTurns.release();
   }
 }
 

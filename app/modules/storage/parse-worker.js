@@ -203,6 +203,16 @@ async function pdf({ bytes }) {
     throw new ParseFailure("corrupt", error && error.message);
   }
   try {
+    // Scripts (an open action, named scripts, document actions) never run here, but an essay
+    // has no use for them and a reader who opens the original might run them: refused.
+    // getJSActions gathers the document's actions, its open action and its named scripts.
+    const scripts = [await document.getJSActions()];
+    if (scripts.some((found) => found && Object.keys(found).length > 0)) throw new ParseFailure("pdfScript", "the PDF holds JavaScript");
+  } catch (error) {
+    await document.destroy();
+    throw error instanceof ParseFailure ? error : new ParseFailure("corrupt", error && error.message);
+  }
+  try {
     const pages = [];
     for (let n = 1; n <= document.numPages; n++) {
       const page = await document.getPage(n);

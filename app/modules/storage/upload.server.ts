@@ -9,7 +9,7 @@ import path from "node:path";
 import type { StoredFile } from "#app/generated/sqlite/client";
 import type filesVi from "#app/locales/vi/files";
 import { databaseKind, prisma, type Tx } from "#app/utils/db.server";
-import { MAX_INFLATED_BYTES, readFile, type ExtractedText, type ReadFailure } from "./extract.server";
+import { MAX_INFLATED_BYTES, readFileAt, type ExtractedText, type ReadFailure } from "./extract.server";
 import { FileNotFoundError, StorageError, type FileStore } from "./file-store";
 import { KIND_LABELS, claimedKinds, megabytes, type FileKind } from "./files.schema";
 import type { Sniffed } from "./sniff";
@@ -116,7 +116,7 @@ export async function storeUpload(input: StoreUploadInput): Promise<StoreUploadR
       if (!input.allowed.includes(sniffed.kind)) return error("wrongType", { allowed: labels(input.allowed) });
       return null;
     };
-    const read = await readFile(await fs.readFile(received.path), { vet });
+    const read = await readFileAt(received.path, { vet });
     if (!read.ok) return "refused" in read ? read.refused : readFailure(read.reason, byName.length + byType.length > 0, input.allowed);
 
     const file = await keep(store, received, read.sniffed, read.text, originalName, input);
