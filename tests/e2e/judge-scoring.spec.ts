@@ -223,10 +223,14 @@ test("a judge scores an entry with the keyboard, loses the draft's tab mid-way, 
     await page.keyboard.type("8,5");
     await page.keyboard.press("Enter");
     await expect(saveStatus(page)).toHaveText(vi.status.offline);
-    // The tab dies without a last word (a crash, a killed browser): its save on hiding is never
-    // sent. Otherwise that keepalive request may outlive the closed page and the offline emulation,
-    // reach the server, and leave nothing to offer back (the draft saved after all).
-    await page.evaluate(() => window.addEventListener("visibilitychange", (e) => e.stopImmediatePropagation(), true));
+    // The tab dies without a last word (a crash, a killed browser): its save on hiding and its
+    // retries are never sent. Otherwise a keepalive request may outlive the closed page and the
+    // offline emulation, reach the server, and leave nothing to offer back (saved after all).
+    await page.evaluate(() => {
+      window.addEventListener("visibilitychange", (e) => e.stopImmediatePropagation(), true);
+      // Nor does a retry or any other request leave it any more.
+      window.fetch = () => new Promise<Response>(() => {});
+    });
     await page.close();
     await context.setOffline(false);
     const sheet = await e2eDb().scoresheet.findUniqueOrThrow({ where: { assignmentId: first.assignmentId }, include: { scores: true } });

@@ -4,7 +4,6 @@
 import crypto from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { type Language } from "#app/utils/i18n";
-import { vietnameseEssay } from "../../bench/generators/vietnamese-text";
 import { randomEssay } from "../factories/texts";
 import { createAccount, e2eDb, signIn, type E2eAccount } from "./factories";
 import { exactly, expectAccessible, expectLabelledFields, expectPageFrame, LANGUAGES, switchLanguage, texts } from "./support";
@@ -16,7 +15,9 @@ function fill(template: string, values: Record<string, string | number>): string
   return template.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => String(values[key]));
 }
 
-const SHARED = vietnameseEssay(2026, { minWords: 400, maxWords: 800, place: "phường Bến Thành" }).text.split("\n\n").slice(1, 4).join("\n\n");
+// Words of its own: passages of the essay generator are common across the installation (the demo
+// contest is written with it), so the check would rightly take them for stock phrases.
+const SHARED = randomEssay(2026, 300);
 const TITLES = ["Giữ vững trận địa tư tưởng ở cơ sở", "Niềm tin từ những việc làm nhỏ", "Tuổi trẻ với không gian mạng"];
 
 let secretary: E2eAccount;
