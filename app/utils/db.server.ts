@@ -85,10 +85,24 @@ export function takeTurns(adapter: SqliteAdapter): SqliteAdapter {
   return adapter;
 }
 
+/**
+ * Transactions begin IMMEDIATE, taking the write lock at BEGIN. The adapter's plain BEGIN is
+ * deferred: a transaction that reads and then writes fails at once with SQLITE_BUSY_SNAPSHOT
+ * (which Prisma reports as "Operation has timed out") when another connection to the file (a
+ * command-line job, a test) committed in between, instead of waiting the busy timeout. Within the
+ * process transactions already take turns, so taking the lock early costs nothing.
+ */
+export function beginImmediate(adapter: SqliteAdapter): SqliteAdapter {
+  const client = (adapter as unknown as { client: { prepare: (sql: string) => unknown } }).client;
+  const prepare = client.prepare.bind(client);
+  client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+  return adapter;
+}
+
 /** Opens SQLite connections with the pragmas the portal relies on, statements taking turns. */
 class ConfiguredSqlite extends PrismaBetterSQLite3 {
   override async connect() {
-    const adapter = await super.connect();
+    const adapter = beginImmediate(await super.connect());
     for (const sql of [
       // WAL lets readers run beside the writer; FULL makes a commit durable before it is acknowledged.
       "PRAGMA journal_mode = WAL",
