@@ -13,7 +13,15 @@ function reorder(value: unknown, seed: number): unknown {
   return value;
 }
 
-const jsonArb = fc.jsonValue().filter((v) => !JSON.stringify(v).includes("-0"));
+/** Whether a -0 hides anywhere in the value (JSON.stringify writes it as 0, so its text cannot tell). */
+function hasNegativeZero(value: unknown): boolean {
+  if (Object.is(value, -0)) return true;
+  if (value && typeof value === "object") return Object.values(value).some(hasNegativeZero);
+  return false;
+}
+
+// -0 is written 0 on purpose (tested below), so it does not read back as itself.
+const jsonArb = fc.jsonValue().filter((v) => !hasNegativeZero(v));
 
 describe("canonicalJson", () => {
   it("reads back as the same value and does not depend on key order", () => {
