@@ -37,10 +37,14 @@
 // Solving: the entry effects are eliminated (m(e) = mean over its reads of total − b(j)), leaving for
 // the J judges of a component the symmetric system  (N + Λ − C) b + ν·1 = r,  Σ b = 0,  where N holds
 // the judges' read counts, Λ the penalties, C(i, j) = Σ over entries read by both of 1 / reads(e),
-// r(j) = Σ over j's reads of (total − the entry's raw mean) and ν the constraint's multiplier. It is
-// solved by Gaussian elimination with partial pivoting: O(J³) per component, a few milliseconds for
-// hundreds of judges. The bordered matrix is nonsingular because a connected component's
-// N − C is a graph Laplacian whose only null direction (all effects equal) the constraint removes.
+// r(j) = Σ over j's reads of (total − the entry's raw mean) and ν the constraint's multiplier.
+// N − C is the Laplacian of a connected graph: positive semidefinite with "all effects equal" as its
+// only null direction. Without penalties, r sums to 0, the system is solved by conjugate gradients
+// and centred (ν = 0); with penalties the matrix is positive definite and b = A⁻¹r − ν·A⁻¹1 with ν
+// making the effects sum to 0 (two solves). The matrix is never built: a product with it is one
+// pass over the component's reads, so a round of 100,000 entries whose panels are all joined
+// through shared judges (one component of a thousand judges) costs a few dozen passes over its
+// reads, where a dense elimination would cost J³ (docs/decisions/0024-aggregation-speed.md).
 
 export const AGGREGATION_METHODS = ["MEAN", "TRIMMED_MEAN", "NORMALIZED"] as const;
 export type AggregationMethod = (typeof AGGREGATION_METHODS)[number];
@@ -129,131 +133,271 @@ export function trimmedMean(values: readonly number[]): { value: number; trimmed
   return { value: mean(sorted.slice(1, -1)), trimmed: true };
 }
 
-/** Solves A x = b in place by Gaussian elimination with partial pivoting (A square, nonsingular). */
-export function solveLinear(a: number[][], b: number[]): number[] {
+/**
+ * Solves A x = b for a symmetric positive (semi)definite A given as a product `apply(x, out)`
+ * (out = A x), by conjugate gradients with a diagonal (Jacobi) preconditioner, to a residual of
+ * CG_TOLERANCE relative to b. With A singular, b must lie in A's range (then a solution is found).
+ */
+export function conjugateGradient(apply: (x: Float64Array, out: Float64Array) => void, diagonal: Float64Array, b: Float64Array): Float64Array {
   const n = b.length;
-  for (let col = 0; col < n; col++) {
-    let pivot = col;
-    for (let row = col + 1; row < n; row++) if (Math.abs(a[row]![col]!) > Math.abs(a[pivot]![col]!)) pivot = row;
-    if (Math.abs(a[pivot]![col]!) < 1e-12) throw new Error("singular system");
-    if (pivot !== col) {
-      [a[pivot], a[col]] = [a[col]!, a[pivot]!];
-      [b[pivot], b[col]] = [b[col]!, b[pivot]!];
-    }
-    const rowCol = a[col]!;
-    for (let row = col + 1; row < n; row++) {
-      const r = a[row]!;
-      const f = r[col]! / rowCol[col]!;
-      if (f === 0) continue;
-      for (let k = col; k < n; k++) r[k]! -= f * rowCol[k]!;
-      b[row]! -= f * b[col]!;
-    }
+  const x = new Float64Array(n);
+  const r = Float64Array.from(b);
+  const z = new Float64Array(n);
+  const p = new Float64Array(n);
+  const q = new Float64Array(n);
+  let bb = 0;
+  for (let i = 0; i < n; i++) bb += b[i]! * b[i]!;
+  if (bb === 0) return x;
+  const inv = new Float64Array(n);
+  for (let i = 0; i < n; i++) inv[i] = diagonal[i]! > 0 ? 1 / diagonal[i]! : 1;
+  let rz = 0;
+  for (let i = 0; i < n; i++) {
+    z[i] = inv[i]! * r[i]!;
+    p[i] = z[i]!;
+    rz += r[i]! * z[i]!;
   }
-  const x = new Array<number>(n).fill(0);
-  for (let row = n - 1; row >= 0; row--) {
-    let s = b[row]!;
-    const r = a[row]!;
-    for (let k = row + 1; k < n; k++) s -= r[k]! * x[k]!;
-    x[row] = s / r[row]!;
+  const limit = CG_TOLERANCE * CG_TOLERANCE * bb;
+  for (let iteration = 0; iteration < 10 * n + 100; iteration++) {
+    apply(p, q);
+    let pq = 0;
+    for (let i = 0; i < n; i++) pq += p[i]! * q[i]!;
+    if (!(pq > 0)) break;
+    const alpha = rz / pq;
+    let rr = 0;
+    for (let i = 0; i < n; i++) {
+      x[i]! += alpha * p[i]!;
+      r[i]! -= alpha * q[i]!;
+      rr += r[i]! * r[i]!;
+    }
+    if (rr <= limit) break;
+    let rzNext = 0;
+    for (let i = 0; i < n; i++) {
+      z[i] = inv[i]! * r[i]!;
+      rzNext += r[i]! * z[i]!;
+    }
+    const beta = rzNext / rz;
+    rz = rzNext;
+    for (let i = 0; i < n; i++) p[i] = z[i]! + beta * p[i]!;
   }
   return x;
 }
 
-/** Connected components of the judge–entry graph of the reads (union–find). */
-function components(reads: readonly Read[]): Component[] {
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
+/** Residual of the conjugate gradients relative to the right-hand side. */
+const CG_TOLERANCE = 1e-13;
+
+/** The reads with entries and judges numbered in order of first appearance. */
+interface Indexed {
+  /** Per read: its entry's and judge's numbers, and its total. */
+  entry: Int32Array;
+  judge: Int32Array;
+  total: Float64Array;
+  entryIds: string[];
+  judgeIds: string[];
+  /** Reads of each entry: readStart[e] .. readStart[e + 1] into readOrder. */
+  readStart: Int32Array;
+  readOrder: Int32Array;
+}
+
+/** Connected components of the judge–entry graph (union–find over judges), numbered in order of first appearance. */
+function components(ix: Indexed): { componentOfJudge: Int32Array; list: { judges: number[]; entries: number[] }[] } {
+  const J = ix.judgeIds.length;
+  const parent = new Int32Array(J);
+  for (let j = 0; j < J; j++) parent[j] = j;
+  const find = (x: number): number => {
     let root = x;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    let node = x;
-    while (node !== root) {
-      const next = parent.get(node)!;
-      parent.set(node, root);
-      node = next;
+    while (parent[root] !== root) root = parent[root]!;
+    while (parent[x] !== root) {
+      const next = parent[x]!;
+      parent[x] = root;
+      x = next;
     }
     return root;
   };
-  const add = (x: string) => {
-    if (!parent.has(x)) parent.set(x, x);
-  };
-  for (const r of reads) {
-    const e = `e:${r.entryId}`;
-    const j = `j:${r.judgeId}`;
-    add(e);
-    add(j);
-    const a = find(e);
-    const b = find(j);
-    if (a !== b) parent.set(a, b);
-  }
-  const byRoot = new Map<string, Component>();
-  // Components in the order their first node appears, for a stable numbering.
-  for (const node of parent.keys()) {
-    const root = find(node);
-    let c = byRoot.get(root);
-    if (!c) byRoot.set(root, (c = { judgeIds: [], entryIds: [] }));
-    if (node.startsWith("j:")) c.judgeIds.push(node.slice(2));
-    else c.entryIds.push(node.slice(2));
-  }
-  return [...byRoot.values()];
-}
-
-/** Judge effects of one component (see the model above). */
-function fitComponent(component: Component, readsOf: Map<string, Read[]>, priorReads: number): Map<string, number> {
-  const J = component.judgeIds.length;
-  const index = new Map(component.judgeIds.map((id, i) => [id, i]));
-  const a = Array.from({ length: J + 1 }, () => new Array<number>(J + 1).fill(0));
-  const rhs = new Array<number>(J + 1).fill(0);
-  const counts = new Array<number>(J).fill(0);
-  for (const entryId of component.entryIds) {
-    const reads = readsOf.get(entryId)!;
-    const n = reads.length;
-    const raw = mean(reads.map((r) => r.total));
-    for (const r of reads) {
-      const j = index.get(r.judgeId)!;
-      counts[j]! += 1;
-      rhs[j]! += r.total - raw;
-      for (const other of reads) a[j]![index.get(other.judgeId)!]! -= 1 / n;
+  const E = ix.entryIds.length;
+  for (let e = 0; e < E; e++) {
+    if (ix.readStart[e + 1] === ix.readStart[e]) continue;
+    const first = ix.judge[ix.readOrder[ix.readStart[e]!]!]!;
+    for (let k = ix.readStart[e]! + 1; k < ix.readStart[e + 1]!; k++) {
+      const a = find(first);
+      const b = find(ix.judge[ix.readOrder[k]!]!);
+      if (a !== b) parent[a] = b;
     }
   }
-  for (let j = 0; j < J; j++) {
-    a[j]![j]! += counts[j]! + Math.max(0, priorReads - counts[j]!);
-    a[j]![J] = 1;
-    a[J]![j] = 1;
+  // Components in the order their first node appears in the reads, judges and entries within each
+  // in order of first appearance too, for a stable numbering.
+  const number = new Int32Array(J).fill(-1);
+  const componentOfJudge = new Int32Array(J);
+  const list: { judges: number[]; entries: number[] }[] = [];
+  const entrySeen = new Uint8Array(E);
+  const judgeSeen = new Uint8Array(J);
+  for (let i = 0; i < ix.entry.length; i++) {
+    const j = ix.judge[i]!;
+    const root = find(j);
+    if (number[root] === -1) {
+      number[root] = list.length;
+      list.push({ judges: [], entries: [] });
+    }
+    const c = number[root]!;
+    const e = ix.entry[i]!;
+    if (!entrySeen[e]) {
+      entrySeen[e] = 1;
+      list[c]!.entries.push(e);
+    }
+    if (!judgeSeen[j]) {
+      judgeSeen[j] = 1;
+      componentOfJudge[j] = c;
+      list[c]!.judges.push(j);
+    }
   }
-  const x = solveLinear(a, rhs);
-  return new Map(component.judgeIds.map((id, j) => [id, x[j]!]));
+  return { componentOfJudge, list };
+}
+
+/** Judge effects of one component (see the model above), into `effect` by judge number. */
+function fitComponent(ix: Indexed, component: { judges: number[]; entries: number[] }, rawMean: Float64Array, priorReads: number, effect: Float64Array) {
+  const J = component.judges.length;
+  if (J === 1) {
+    effect[component.judges[0]!] = 0;
+    return;
+  }
+  const local = new Map<number, number>();
+  component.judges.forEach((j, i) => local.set(j, i));
+  // The component's reads, entry by entry: local judge numbers, 1 / reads of the entry.
+  const spans: number[] = [0];
+  const readJudge: number[] = [];
+  const weight: number[] = [];
+  const diagonal = new Float64Array(J);
+  const penalty = new Float64Array(J);
+  const counts = new Float64Array(J);
+  const rhs = new Float64Array(J);
+  for (const e of component.entries) {
+    const from = ix.readStart[e]!;
+    const to = ix.readStart[e + 1]!;
+    const w = 1 / (to - from);
+    for (let k = from; k < to; k++) {
+      const read = ix.readOrder[k]!;
+      const j = local.get(ix.judge[read]!)!;
+      readJudge.push(j);
+      weight.push(w);
+      counts[j]! += 1;
+      rhs[j]! += ix.total[read]! - rawMean[e]!;
+      diagonal[j]! -= w; // C(j, j)
+    }
+    spans.push(readJudge.length);
+  }
+  let penalised = false;
+  for (let j = 0; j < J; j++) {
+    penalty[j] = Math.max(0, priorReads - counts[j]!);
+    if (penalty[j]! > 0) penalised = true;
+    diagonal[j]! += counts[j]! + penalty[j]!;
+  }
+  const spanCount = spans.length - 1;
+  const readJudges = Int32Array.from(readJudge);
+  const weights = Float64Array.from(weight);
+  const spanStart = Int32Array.from(spans);
+  // out = (N + Λ − C) x, C(i, j) = Σ over entries read by both of 1 / reads(e).
+  const apply = (x: Float64Array, out: Float64Array) => {
+    for (let j = 0; j < J; j++) out[j] = (counts[j]! + penalty[j]!) * x[j]!;
+    for (let s = 0; s < spanCount; s++) {
+      const from = spanStart[s]!;
+      const to = spanStart[s + 1]!;
+      let mean = 0;
+      for (let k = from; k < to; k++) mean += x[readJudges[k]!]!;
+      mean *= weights[from]!;
+      for (let k = from; k < to; k++) out[readJudges[k]!]! -= mean;
+    }
+  };
+  let b: Float64Array;
+  if (!penalised) {
+    // A Laplacian: singular along "all effects equal", which the constraint fixes; r sums to 0.
+    b = conjugateGradient(apply, diagonal, rhs);
+    let mean = 0;
+    for (let j = 0; j < J; j++) mean += b[j]!;
+    mean /= J;
+    for (let j = 0; j < J; j++) b[j]! -= mean;
+  } else {
+    // Nonsingular: b = A⁻¹(r − ν·1) with ν chosen so that the effects sum to 0.
+    const x = conjugateGradient(apply, diagonal, rhs);
+    const y = conjugateGradient(apply, diagonal, new Float64Array(J).fill(1));
+    let sx = 0;
+    let sy = 0;
+    for (let j = 0; j < J; j++) {
+      sx += x[j]!;
+      sy += y[j]!;
+    }
+    const nu = sx / sy;
+    b = new Float64Array(J);
+    for (let j = 0; j < J; j++) b[j] = x[j]! - nu * y[j]!;
+  }
+  for (let j = 0; j < J; j++) effect[component.judges[j]!] = b[j]!;
 }
 
 /** The round's scores by its method, with the raw and adjusted scores and each judge's effect (see above). */
 export function aggregate(input: AggregateInput): AggregateResult {
   const priorReads = input.priorReads ?? SEVERITY_PRIOR_READS;
-  const entrySet = new Set(input.entryIds);
-  const readsOf = new Map<string, Read[]>();
-  const seen = new Set<string>();
-  for (const r of input.reads) {
-    if (!entrySet.has(r.entryId)) throw new RangeError(`read of an entry outside the round: ${r.entryId}`);
+  const entryNumber = new Map<string, number>();
+  for (const id of input.entryIds) if (!entryNumber.has(id)) entryNumber.set(id, entryNumber.size);
+  const E = entryNumber.size;
+  const judgeNumber = new Map<string, number>();
+  const judgeIds: string[] = [];
+  const R = input.reads.length;
+  const entry = new Int32Array(R);
+  const judge = new Int32Array(R);
+  const total = new Float64Array(R);
+  const readCount = new Int32Array(E + 1);
+  for (let i = 0; i < R; i++) {
+    const r = input.reads[i]!;
+    const e = entryNumber.get(r.entryId);
+    if (e === undefined) throw new RangeError(`read of an entry outside the round: ${r.entryId}`);
     if (!Number.isFinite(r.total)) throw new RangeError(`total must be a finite number (${r.entryId}, ${r.judgeId})`);
-    const pair = `${r.entryId}\u0000${r.judgeId}`;
-    if (seen.has(pair)) throw new RangeError(`two reads of ${r.entryId} by ${r.judgeId}`);
-    seen.add(pair);
-    const list = readsOf.get(r.entryId) ?? [];
-    list.push(r);
-    readsOf.set(r.entryId, list);
+    let j = judgeNumber.get(r.judgeId);
+    if (j === undefined) {
+      j = judgeIds.length;
+      judgeNumber.set(r.judgeId, j);
+      judgeIds.push(r.judgeId);
+    }
+    entry[i] = e;
+    judge[i] = j;
+    total[i] = r.total;
+    readCount[e + 1]! += 1;
   }
+  const readStart = new Int32Array(E + 1);
+  for (let e = 0; e < E; e++) readStart[e + 1] = readStart[e]! + readCount[e + 1]!;
+  const fill = readStart.slice(0, E);
+  const readOrder = new Int32Array(R);
+  for (let i = 0; i < R; i++) readOrder[fill[entry[i]!]!++] = i;
+  // Two reads of one entry by one judge: the entry's reads are few, so compare them pairwise.
+  for (let e = 0; e < E; e++) {
+    for (let a = readStart[e]!; a < readStart[e + 1]!; a++) {
+      for (let b = a + 1; b < readStart[e + 1]!; b++) {
+        if (judge[readOrder[a]!] === judge[readOrder[b]!]) throw new RangeError(`two reads of ${input.reads[readOrder[a]!]!.entryId} by ${judgeIds[judge[readOrder[a]!]!]}`);
+      }
+    }
+  }
+  const entryIdList = [...entryNumber.keys()];
+  const ix: Indexed = { entry, judge, total, entryIds: entryIdList, judgeIds, readStart, readOrder };
 
-  const comps = components(input.reads);
-  const componentOf = new Map<string, number>();
-  const effects = new Map<string, number>();
-  const judgeReads = new Map<string, number>();
-  for (const r of input.reads) judgeReads.set(r.judgeId, (judgeReads.get(r.judgeId) ?? 0) + 1);
-  comps.forEach((c, i) => {
-    for (const e of c.entryIds) componentOf.set(e, i);
-    for (const [judgeId, effect] of fitComponent(c, readsOf, priorReads)) effects.set(judgeId, effect);
+  const rawMean = new Float64Array(E);
+  for (let e = 0; e < E; e++) {
+    let sum = 0;
+    for (let k = readStart[e]!; k < readStart[e + 1]!; k++) sum += total[readOrder[k]!]!;
+    rawMean[e] = readStart[e + 1]! > readStart[e]! ? sum / (readStart[e + 1]! - readStart[e]!) : 0;
+  }
+  const comps = components(ix);
+  const effect = new Float64Array(judgeIds.length);
+  const judgeReads = new Int32Array(judgeIds.length);
+  for (let i = 0; i < R; i++) judgeReads[judge[i]!]! += 1;
+  const componentOfEntry = new Int32Array(E).fill(-1);
+  comps.list.forEach((c, i) => {
+    for (const e of c.entries) componentOfEntry[e] = i;
+    fitComponent(ix, c, rawMean, priorReads, effect);
   });
 
+  const totals: number[] = [];
   const entries = input.entryIds.map((entryId): EntryAggregate => {
-    const reads = readsOf.get(entryId) ?? [];
-    if (reads.length === 0) {
+    const e = entryNumber.get(entryId)!;
+    const from = readStart[e]!;
+    const to = readStart[e + 1]!;
+    if (to === from) {
       return {
         entryId,
         reads: 0,
@@ -266,29 +410,33 @@ export function aggregate(input: AggregateInput): AggregateResult {
         component: null,
       };
     }
-    const totals = reads.map((r) => r.total);
-    const raw = mean(totals);
+    totals.length = 0;
+    let adjustedSum = 0;
+    for (let k = from; k < to; k++) {
+      const read = readOrder[k]!;
+      totals.push(total[read]!);
+      adjustedSum += total[read]! - effect[judge[read]!]!;
+    }
+    const raw = rawMean[e]!;
     const trim = trimmedMean(totals);
-    const adjusted = mean(reads.map((r) => r.total - effects.get(r.judgeId)!));
+    const adjusted = adjustedSum / (to - from);
     const exactScore = input.method === "MEAN" ? raw : input.method === "TRIMMED_MEAN" ? trim.value : adjusted;
     return {
       entryId,
-      reads: reads.length,
+      reads: to - from,
       rawMean: roundScore(raw),
       trimmedMean: roundScore(trim.value),
       trimmed: trim.trimmed,
       adjusted: roundScore(adjusted),
       score: roundScore(exactScore),
       exact: { rawMean: raw, trimmedMean: trim.value, adjusted },
-      component: componentOf.get(entryId)!,
+      component: componentOfEntry[e]!,
     };
   });
 
-  const judges = comps.flatMap((c, i) =>
-    c.judgeIds.map((judgeId): JudgeEffect => {
-      const reads = judgeReads.get(judgeId)!;
-      return { judgeId, reads, effect: effects.get(judgeId)!, shrunk: reads < priorReads, component: i };
-    }),
+  const judges = comps.list.flatMap((c, i) =>
+    c.judges.map((j): JudgeEffect => ({ judgeId: judgeIds[j]!, reads: judgeReads[j]!, effect: effect[j]!, shrunk: judgeReads[j]! < priorReads, component: i })),
   );
-  return { method: input.method, entries, judges, components: comps };
+  const components_ = comps.list.map((c) => ({ judgeIds: c.judges.map((j) => judgeIds[j]!), entryIds: c.entries.map((e) => entryIdList[e]!) }));
+  return { method: input.method, entries, judges, components: components_ };
 }

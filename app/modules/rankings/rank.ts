@@ -61,11 +61,11 @@ export interface Ranking {
   unranked: string[];
 }
 
-/** The automatic keys of an item: its score, then one value per chain step (the chair's step has none). */
-function keys(item: RankItem, chain: readonly TieBreakStep[]): number[] {
+/** The automatic keys of an item: its score, then one value per chain step (the chair's step has none); `criterionKeys` per step. */
+function keys(item: RankItem, chain: readonly TieBreakStep[], criterionKeys: readonly (string | null)[]): number[] {
   const values = [item.score!];
-  for (const step of chain) {
-    if (step.kind === "criterion") values.push(item.criteria[criterionKey(step.name)] ?? Number.NEGATIVE_INFINITY);
+  for (const [i, step] of chain.entries()) {
+    if (step.kind === "criterion") values.push(item.criteria[criterionKeys[i]!] ?? Number.NEGATIVE_INFINITY);
     else if (step.kind === "topMarks") values.push(item.topMarks);
   }
   return values;
@@ -94,7 +94,8 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
  */
 export function rankEntries(items: readonly RankItem[], chain: readonly TieBreakStep[], decisions: readonly TieDecision[] = []): Ranking {
   const unranked = items.filter((i) => i.score === null).map((i) => i.entryId);
-  const scored = items.filter((i) => i.score !== null).map((item) => ({ item, keys: keys(item, chain) }));
+  const criterionKeys = chain.map((step) => (step.kind === "criterion" ? criterionKey(step.name) : null));
+  const scored = items.filter((i) => i.score !== null).map((item) => ({ item, keys: keys(item, chain, criterionKeys) }));
   const compare = (a: number[], b: number[]) => {
     for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return b[k]! - a[k]! > 0 ? 1 : -1;
     return 0;

@@ -12,7 +12,7 @@ import { sha256Hex } from "#app/utils/crypto.server";
 import { Prisma, type Tx } from "#app/utils/db.server";
 import { nameCollator } from "#app/utils/format";
 import { proposeAdvance, type AdvanceProposal, type AdvanceRule } from "./advance";
-import { aggregate, roundScore, type AggregationMethod, type EntryAggregate, type JudgeEffect, type Read } from "./aggregate";
+import { aggregate, roundScore, type AggregationMethod, type EntryAggregate, type JudgeEffect } from "./aggregate";
 import { canonicalJson } from "./canonical-json";
 import { allocatePrizes, type PrizeAllocation, type PrizeTierInput } from "./prizes";
 import { rankEntries, type RankedEntry, type RankItem, type Ranking, type TieDecision } from "./rank";
@@ -138,8 +138,11 @@ export interface ReadInfo {
   entryId: string;
   judgeId: string;
   total: number;
-  points: Map<string, number>;
+  points: ReadonlyMap<string, number>;
 }
+
+/** The points of a read whose points were not read (every such read shares it). */
+const NO_POINTS: ReadonlyMap<string, number> = new Map();
 
 /** What computeRoundResults reads from the database, as plain rows; null when the contest or round does not exist. */
 export async function loadRoundInputs(db: Tx, contestId: string, roundId: string, options: LoadOptions = {}) {
@@ -201,7 +204,8 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
     db.$queryRaw<{ id: string; categoryId: string; entryCode: string | null; anonymousCode: string | null; title: string; status: RoundEntryStatus; panelId: string | null; panelName: string | null }[]>`
       SELECT e."id", e."categoryId", e."entryCode", e."anonymousCode", e."title", re."status", re."panelId" AS "panelId", p."name" AS "panelName"
       FROM "RoundEntry" re JOIN "Entry" e ON e."id" = re."entryId" LEFT JOIN "Panel" p ON p."id" = re."panelId"
-      WHERE re."roundId" = ${roundId} AND e."status" = 'ELIGIBLE'`,
+      WHERE re."roundId" = ${roundId} AND e."status" = 'ELIGIBLE'
+      ORDER BY COALESCE(e."entryCode", ''), e."id"`,
     db.$queryRaw<{ entryId: string; name: string; unit: string }[]>`
       SELECT au."entryId", au."name", au."unit"
       FROM "EntryAuthor" au JOIN "RoundEntry" re ON re."entryId" = au."entryId"
@@ -271,12 +275,13 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
     else authorsOf.set(a.entryId, [{ name: a.name, unit: a.unit }]);
   }
   const entries = new Map<string, EntryInfo>();
+  // The rows come ordered by code in the database's own collation, which for the codes the portal
+  // gives (a prefix and zero-padded digits) is already this order: the sort then only checks it.
   const sortedEntries = [...entryRows].sort((a, b) => nameCollator.compare(a.entryCode ?? "", b.entryCode ?? "") || (a.id < b.id ? -1 : 1));
   for (const e of sortedEntries) {
     entries.set(e.id, { ...e, authors: authorsOf.get(e.id) ?? [], pendingReads: 0 });
   }
 
-  const reads: Read[] = [];
   const counted: ReadInfo[] = [];
   const pointsOf = new Map<string, Map<string, number>>();
   for (const p of pointRows ?? []) {
@@ -297,15 +302,14 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
       continue;
     }
     judgeNames.set(a.judgeId, nameOf.get(a.judgeId) ?? "");
-    reads.push({ entryId: a.entryId, judgeId: a.judgeId, total: Number(a.total) });
-    counted.push({ entryId: a.entryId, judgeId: a.judgeId, total: Number(a.total), points: pointsOf.get(`${a.entryId} ${a.judgeId}`) ?? new Map() });
+    counted.push({ entryId: a.entryId, judgeId: a.judgeId, total: Number(a.total), points: (pointRows && pointsOf.get(`${a.entryId} ${a.judgeId}`)) || NO_POINTS });
   }
   const criterionStats = new Map<string, { sums: Map<string, number>; top: number }>();
   for (const t of tieStats) {
     criterionStats.set(t.entryId, { top: t.top, sums: new Map(t.sums.filter((x) => x.count > 0).map((x) => [x.key, x.sum])) });
   }
 
-  const agg = aggregate({ method: round.aggregation, entryIds: [...entries.keys()], reads });
+  const agg = aggregate({ method: round.aggregation, entryIds: [...entries.keys()], reads: counted });
   const aggregates = new Map(agg.entries.map((e) => [e.entryId, e]));
   const judges = agg.judges.map((j) => ({ ...j, name: judgeNames.get(j.judgeId) ?? "" }));
 

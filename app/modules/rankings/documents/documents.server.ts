@@ -120,7 +120,8 @@ export async function minutesDocument(contestId: string, roundId: string, panelI
   const entries = [...results.entries.values()]
     .filter((e) => e.panelId === panel.id)
     .sort((a, b) => nameCollator.compare(a.anonymousCode ?? "", b.anonymousCode ?? ""));
-  const reads = results.reads.filter((r) => entries.some((e) => e.id === r.entryId));
+  const onPanel = new Set(entries.map((e) => e.id));
+  const reads = results.reads.filter((r) => onPanel.has(r.entryId));
   // A judge who read on the panel without a seat on it now (moved or removed) still signs for those reads.
   for (const r of reads) if (!seated.has(r.judgeId)) seated.set(r.judgeId, { name: judgeName.get(r.judgeId) ?? "", isChair: false });
   const byName = (a: { name: string }, b: { name: string }) => nameCollator.compare(a.name, b.name);
