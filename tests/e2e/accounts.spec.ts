@@ -5,25 +5,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { PASSWORD_MIN } from "#app/modules/auth/auth.schema";
 import { type Language } from "#app/utils/i18n";
-import {
-  exactly,
-  expectAccessible,
-  expectLabelledFields,
-  expectNewEmail,
-  expectPageFrame,
-  firstAdminLink,
-  LANGUAGES,
-  linkIn,
-  switchLanguage,
-  texts,
-  uniqueEmail,
-} from "./support";
+import { exactly, expectAccessible, expectLabelledFields, expectNewEmail, expectPageFrame, fill, firstAdminLink, LANGUAGES, linkIn, switchLanguage, texts, uniqueEmail } from "./support";
 
 /** A translation with its {{placeholders}} filled in. */
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => String(values[key]));
-}
-
 const password = (label: string) => `${label} correct horse battery staple`.padEnd(PASSWORD_MIN, "x");
 
 function main(page: Page) {

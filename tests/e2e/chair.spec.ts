@@ -9,20 +9,13 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import ExcelJS from "exceljs";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { defaultRubricTemplate } from "#app/modules/rubrics/default-template";
 import { criterionRows } from "#app/modules/rubrics/rubric.schema";
 import { type Language } from "#app/utils/i18n";
 import { createAccount, e2eDb, signIn, type E2eAccount } from "./factories";
 import { readEmails } from "#tests/factories/eml";
-import { exactly, expectAccessible, expectLabelledFields, expectNewEmail, LANGUAGES, linkIn, MAIL_DIR, switchLanguage, texts } from "./support";
-
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)(?:, number)?\}\}/g, (_m, key: string) => String(values[key]));
-}
-
-const main = (page: Page) => page.getByRole("main");
-const region = (scope: Page | Locator, name: string) => scope.getByRole("region", { name: exactly(name) });
+import { exactly, expectAccessible, expectLabelledFields, expectNewEmail, fill, LANGUAGES, linkIn, MAIL_DIR, main, region, switchLanguage, texts } from "./support";
 
 async function inBothLanguages(page: Page, check: (lng: Language) => Promise<void>) {
   for (const lng of LANGUAGES) {

@@ -7,7 +7,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { utcToZonedLocal } from "#app/modules/contests/phases-clock";
 import { type Language } from "#app/utils/i18n";
 import { createAccount, signIn } from "./factories";
-import { exactly, expectAccessible, expectLabelledFields, switchLanguage, texts } from "./support";
+import { exactly, expectAccessible, expectLabelledFields, fill, switchLanguage, texts } from "./support";
 
 const vi = texts("vi");
 const en = texts("en");
@@ -17,10 +17,6 @@ function main(page: Page) {
 }
 
 /** A translation with its {{placeholders}} filled in. */
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => String(values[key]));
-}
-
 async function openSection(page: Page, lng: Language, section: "settings" | "categories") {
   const nav = main(page).getByRole("navigation", { name: texts(lng).organize.nav.label });
   await nav.getByRole("link", { name: exactly(texts(lng).organize.nav[section]) }).click();

@@ -17,15 +17,9 @@ import { formatNumber } from "#app/utils/format";
 import { type Language } from "#app/utils/i18n";
 import { readEmails, type Email } from "#tests/factories/eml";
 import { createAccount, e2eDb, signIn } from "./factories";
-import { exactly, expectAccessible, expectLabelledFields, LANGUAGES, linkIn, MAIL_DIR, switchLanguage, texts, uniqueEmail } from "./support";
+import { exactly, expectAccessible, expectLabelledFields, fill, LANGUAGES, linkIn, MAIL_DIR, main, region, switchLanguage, texts, uniqueEmail } from "./support";
 
 /** A translation with its {{placeholders}} filled in. */
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => String(values[key]));
-}
-
-const main = (page: Page) => page.getByRole("main");
-const region = (scope: Page | Locator, name: string) => scope.getByRole("region", { name: exactly(name) });
 const collator = new Intl.Collator("vi");
 
 /** A regular expression for any text of a translation's shape: each {{placeholder}} stands for something. */

@@ -2,7 +2,7 @@
 // judges finish the sheets the demo leaves open, two entries end level on the last prize of a
 // category, the organizer closes judging, decides the tie with a reason, publishes; a signed-out
 // visitor reads the results and checks a winner's certificate code.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { hashPassword } from "#app/modules/auth/password.server";
 import { computeRoundResults, type RoundResults } from "#app/modules/rankings/results.server";
 import { roundDisagreements } from "#app/modules/scoring/discrepancies.server";
@@ -11,16 +11,10 @@ import { EMAIL_DOMAIN } from "../../prisma/demo/people";
 import { DEMO_PASSWORD, DEMO_SLUG } from "../../prisma/demo/plan";
 import { demoAccounts, seedDemo } from "../../prisma/demo/seed";
 import { e2eDb, signIn } from "./factories";
-import { exactly, expectAccessible, LANGUAGES, switchLanguage, texts } from "./support";
+import { exactly, expectAccessible, fill, LANGUAGES, main, region, switchLanguage, texts } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => String(values[key]));
-}
-
-const main = (page: Page) => page.getByRole("main");
-const region = (page: Page, name: string) => main(page).getByRole("region", { name: exactly(name) });
 
 interface Demo {
   contestId: string;
@@ -166,7 +160,7 @@ test("the demo's organizer finalizes it, decides a tie on the last prize, publis
   await signIn(page, demo.organizer, `/organize/${demo.contestId}/settings`);
 
   await test.step("judging is over: the organizer closes it from the contest's phase", async () => {
-    const lifecycle = region(page, vi.editor.lifecycle.heading);
+    const lifecycle = region(main(page), vi.editor.lifecycle.heading);
     await lifecycle.getByRole("button", { name: exactly(vi.editor.lifecycle.actions.JUDGING_FINALIZING) }).click();
     await expect(main(page).getByRole("status")).toHaveText(fill(vi.editor.lifecycle.done, { phase: vi.organize.phase.FINALIZING }));
   });

@@ -13,11 +13,9 @@ import { type Language } from "#app/utils/i18n";
 import { vietnameseEssay } from "../../bench/generators/vietnamese-text";
 import { docxDocument } from "#tests/fixtures/documents";
 import { createAccount, e2eDb, signIn, type E2eAccount } from "./factories";
-import { exactly, expectAccessible, expectNewEmail, LANGUAGES, linkIn, switchLanguage, texts, uniqueEmail } from "./support";
+import { exactly, expectAccessible, expectNewEmail, fill, LANGUAGES, linkIn, main, switchLanguage, texts, uniqueEmail } from "./support";
 
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)(?:, number)?\}\}/g, (_m, key: string) => String(values[key]));
 const sha256 = (b: Uint8Array) => crypto.createHash("sha256").update(b).digest("hex");
-const main = (page: Page) => page.getByRole("main");
 
 const AUTHOR = { name: "Đặng Thị Hồng Nhung", unit: "Trường THPT Nguyễn Trãi", phone: "0913 246 810" };
 const CO_AUTHOR = { name: "Lưu Quốc Việt", unit: "Huyện đoàn Kỳ Anh" };

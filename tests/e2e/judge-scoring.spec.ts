@@ -11,12 +11,7 @@ import { defaultRubricTemplate } from "#app/modules/rubrics/default-template";
 import { criterionRows } from "#app/modules/rubrics/rubric.schema";
 import { type Language } from "#app/utils/i18n";
 import { createAccount, e2eDb, signIn, type E2eAccount } from "./factories";
-import { exactly, expectAccessible, expectLabelledFields, LANGUAGES, switchLanguage, texts } from "./support";
-
-/** A translation with its {{placeholders}} filled in (numbers as the page writes them). */
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)(?:, number)?\}\}/g, (_m, key: string) => String(values[key]));
-}
+import { exactly, expectAccessible, expectLabelledFields, fill, LANGUAGES, main, switchLanguage, texts } from "./support";
 
 const AUTHOR = "Đinh Thị Tác Giả Riêng";
 const UNIT = "Trường THPT Phan Đình Phùng, Hà Nội";
@@ -105,7 +100,6 @@ async function prepare(): Promise<Prepared> {
   return { judge, colleague, contestTitle, entries };
 }
 
-const main = (page: Page) => page.getByRole("main");
 const saveStatus = (page: Page, lng: Language = "vi") => main(page).getByRole("status", { name: texts(lng).scoring.status.label });
 // The criteria are the contest's (Vietnamese) content, whatever the interface's language.
 const scoreBox = (page: Page, i: number, lng: Language = "vi") => main(page).getByLabel(fill(texts(lng).scoring.sheet.score, { name: CRITERIA[i]!.name }), { exact: true });

@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { countWords } from "#app/modules/entries/words";
 import { createAccount, e2eDb, signIn } from "./factories";
-import { exactly, expectAccessible, expectLabelledFields, switchLanguage, texts } from "./support";
+import { exactly, expectAccessible, expectLabelledFields, fill, main, switchLanguage, texts } from "./support";
 
 const AUTHOR = { name: "Nguyễn Thị Minh Khai", unit: "UBND xã Phú Sơn", email: "minhkhai@phuson.gov.vn", phone: "0912 345 678" };
 const ESSAY = [
@@ -20,7 +20,6 @@ const ESSAY = [
 ].join("\n");
 
 /** A translation with its {{placeholders}} filled in. */
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => String(values[key]));
 
 /** A blind contest in judging with a secretary and one entry whose current version has the essay above. */
 async function seed() {
@@ -58,7 +57,6 @@ async function seed() {
   return { secretary, path: `/organize/${contest.id}/entries/${entry.id}/masking`, anonymousCode: entry.anonymousCode! };
 }
 
-const main = (page: Page) => page.getByRole("main");
 const reading = (page: Page) => page.getByTestId("masked-text");
 /** The reading view as a sighted reader sees it (without the screen-reader note of each masked place's kind). */
 async function readingText(page: Page): Promise<string> {

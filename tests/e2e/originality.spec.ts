@@ -6,15 +6,11 @@ import { expect, test, type Page } from "@playwright/test";
 import { type Language } from "#app/utils/i18n";
 import { randomEssay } from "../factories/texts";
 import { createAccount, e2eDb, signIn, type E2eAccount } from "./factories";
-import { exactly, expectAccessible, expectLabelledFields, expectPageFrame, LANGUAGES, switchLanguage, texts } from "./support";
+import { exactly, expectAccessible, expectLabelledFields, expectPageFrame, fill, LANGUAGES, switchLanguage, texts } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
 /** A translation with its {{placeholders}} filled in. */
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => String(values[key]));
-}
-
 // Words of its own: passages of the essay generator are common across the installation (the demo
 // contest is written with it), so the check would rightly take them for stock phrases.
 const SHARED = randomEssay(2026, 300);

@@ -15,11 +15,7 @@ import { criterionRows } from "#app/modules/rubrics/rubric.schema";
 import { scoresheetTotal } from "#app/modules/scoring/total";
 import { type Language } from "#app/utils/i18n";
 import { createAccount, e2eDb, signIn } from "./factories";
-import { exactly, expectAccessible, expectLabelledFields, LANGUAGES, switchLanguage, texts } from "./support";
-
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => String(values[key]));
-}
+import { exactly, expectAccessible, expectLabelledFields, fill, LANGUAGES, main, switchLanguage, texts } from "./support";
 
 const CATEGORY = "Cán bộ, công chức";
 const JUDGES = ["Nguyễn Văn Nghiêm", "Trần Thị Hoà", "Lê Văn Rộng"];
@@ -122,7 +118,6 @@ async function prepareContest(organizerId: string, entrantId: string) {
   return { contest, round, entries };
 }
 
-const main = (page: Page) => page.getByRole("main");
 
 /** Clicks a download link and returns the file's name and its text, read as uploaded PDFs are (pdf-text.ts). */
 async function downloadPdf(page: Page, name: string): Promise<{ filename: string; text: string }> {

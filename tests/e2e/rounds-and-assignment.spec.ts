@@ -9,13 +9,9 @@ import { defaultRubricTemplate } from "#app/modules/rubrics/default-template";
 import { criterionRows } from "#app/modules/rubrics/rubric.schema";
 import { type Language } from "#app/utils/i18n";
 import { createAccount, e2eDb, signIn } from "./factories";
-import { exactly, expectAccessible, expectLabelledFields, LANGUAGES, switchLanguage, texts } from "./support";
+import { exactly, expectAccessible, expectLabelledFields, fill, LANGUAGES, main, region, switchLanguage, texts } from "./support";
 
 /** A translation with its {{placeholders}} filled in. */
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => String(values[key]));
-}
-
 const JUDGES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em", "Vũ Thị Giang", "Đỗ Văn Hùng"];
 const CATEGORIES = ["Cán bộ, công chức", "Học sinh, sinh viên"];
 
@@ -64,8 +60,6 @@ async function prepareContest(organizerId: string) {
   return { contest, judges };
 }
 
-const main = (page: Page) => page.getByRole("main");
-const region = (scope: Page | Locator, name: string) => scope.getByRole("region", { name: exactly(name) });
 
 /** Runs `check` on the current page in both languages, then comes back to Vietnamese. */
 async function inBothLanguages(page: Page, check: (lng: Language) => Promise<void>) {

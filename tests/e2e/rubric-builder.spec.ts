@@ -8,14 +8,9 @@ import { defaultRubricTemplate } from "#app/modules/rubrics/default-template";
 import { formatNumber } from "#app/utils/format";
 import { type Language } from "#app/utils/i18n";
 import { createAccount, e2eDb, signIn } from "./factories";
-import { exactly, expectAccessible, expectLabelledFields, LANGUAGES, switchLanguage, texts } from "./support";
+import { exactly, expectAccessible, expectLabelledFields, fill, LANGUAGES, main, switchLanguage, texts } from "./support";
 
 /** A translation with its {{placeholders}} filled in. */
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => String(values[key]));
-}
-
-const main = (page: Page) => page.getByRole("main");
 
 /** The builder's fieldset of the criterion at 1-based position `n`, named as its legend says. */
 function criterion(page: Page, lng: Language, n: number, name: string) {

@@ -9,15 +9,11 @@ import { defaultRubricTemplate } from "#app/modules/rubrics/default-template";
 import { criterionRows } from "#app/modules/rubrics/rubric.schema";
 import { type Language } from "#app/utils/i18n";
 import { createAccount, e2eDb, signIn, type E2eAccount } from "./factories";
-import { exactly, expectAccessible, LANGUAGES, switchLanguage, texts } from "./support";
+import { exactly, expectAccessible, fill, LANGUAGES, main, switchLanguage, texts } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
 /** A translation with its {{placeholders}} filled in. */
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => String(values[key]));
-}
-
 const CATEGORIES = ["Cán bộ, công chức", "Học sinh, sinh viên"];
 const JUDGES = ["Trần Văn Nghiêm", "Lê Thị Vừa", "Phạm Văn Rộng"];
 const PANEL = "Tiểu ban 1";
@@ -116,7 +112,6 @@ test.beforeAll(async () => {
   }
 });
 
-const main = (page: Page) => page.getByRole("main");
 
 /** The rows of a table as arrays of cell texts (header cells of the row included). */
 async function rowsOf(table: Locator): Promise<string[][]> {

@@ -7,9 +7,8 @@ import crypto from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { VIETNAMESE_PARAGRAPHS, docxDocument, pdfDocument } from "#tests/fixtures/documents";
 import { createAccount, e2eDb, signIn } from "./factories";
-import { exactly, expectAccessible, expectLabelledFields, expectNewEmail, switchLanguage, texts } from "./support";
+import { exactly, expectAccessible, expectLabelledFields, expectNewEmail, fill, main, switchLanguage, texts } from "./support";
 
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)(?:, number)?\}\}/g, (_m, key: string) => String(values[key]));
 const sha256 = (b: Uint8Array) => crypto.createHash("sha256").update(b).digest("hex");
 
 // A PDF large enough that its upload takes a few seconds under the throttled connection below.
@@ -44,7 +43,6 @@ async function seed() {
   return { contest, entrant };
 }
 
-const main = (page: Page) => page.getByRole("main");
 
 /** Upload bandwidth limited (bytes per second) for this page, or unlimited. */
 async function network(page: Page, conditions: { upload?: number }) {

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { readEmails, type Email } from "#tests/factories/eml";
 import { resources } from "#app/locales/index";
 import { type Language } from "#app/utils/i18n";
@@ -17,6 +17,17 @@ export const LANGUAGES = ["vi", "en"] as const satisfies readonly Language[];
 export function texts(lng: Language) {
   return resources[lng];
 }
+
+/** A translation with its {{placeholders}} filled in (also {{count, number}}), as the pages render it. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)(?:, number)?\}\}/g, (_m, key: string) => String(values[key]));
+}
+
+/** The page's main landmark. */
+export const main = (page: Page) => page.getByRole("main");
+
+/** The region (a labelled section) of exactly this name within `scope`. */
+export const region = (scope: Page | Locator, name: string) => scope.getByRole("region", { name: exactly(name) });
 
 /** A regular expression matching exactly this text (for getByRole names and getByLabel). */
 export function exactly(text: string): RegExp {

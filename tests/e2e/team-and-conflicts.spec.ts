@@ -7,24 +7,9 @@ import crypto from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { type Language } from "#app/utils/i18n";
 import { createAccount, e2eDb, signIn } from "./factories";
-import {
-  exactly,
-  expectAccessible,
-  expectLabelledFields,
-  expectNewEmail,
-  expectPageFrame,
-  LANGUAGES,
-  linkIn,
-  switchLanguage,
-  texts,
-  uniqueEmail,
-} from "./support";
+import { exactly, expectAccessible, expectLabelledFields, expectNewEmail, expectPageFrame, fill, LANGUAGES, linkIn, switchLanguage, texts, uniqueEmail } from "./support";
 
 /** A translation with its {{placeholders}} filled in. */
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => String(values[key]));
-}
-
 const PASSWORD = "một mật khẩu đủ dài cho giám khảo";
 const UNIT = "Trường THPT Chu Văn An, Hà Nội";
 
