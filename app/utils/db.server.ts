@@ -108,6 +108,11 @@ class ConfiguredSqlite extends PrismaBetterSQLite3 {
       "PRAGMA journal_mode = WAL",
       "PRAGMA synchronous = FULL",
       "PRAGMA foreign_keys = ON",
+      // Reads of a national round walk hundreds of thousands of index entries: a 64 MB page cache
+      // and the file mapped into memory (up to 1 GiB; address space, not memory) instead of
+      // SQLite's 2 MB cache copying each page out of the OS (BENCHMARKS.md, "Ranking a round").
+      "PRAGMA cache_size = -65536",
+      "PRAGMA mmap_size = 1073741824",
     ]) {
       await adapter.queryRaw({ sql, args: [], argTypes: [] });
     }

@@ -279,7 +279,18 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
   // gives (a prefix and zero-padded digits) is already this order: the sort then only checks it.
   const sortedEntries = [...entryRows].sort((a, b) => nameCollator.compare(a.entryCode ?? "", b.entryCode ?? "") || (a.id < b.id ? -1 : 1));
   for (const e of sortedEntries) {
-    entries.set(e.id, { ...e, authors: authorsOf.get(e.id) ?? [], pendingReads: 0 });
+    entries.set(e.id, {
+      id: e.id,
+      categoryId: e.categoryId,
+      entryCode: e.entryCode,
+      anonymousCode: e.anonymousCode,
+      title: e.title,
+      authors: authorsOf.get(e.id) ?? [],
+      panelId: e.panelId,
+      panelName: e.panelName,
+      status: e.status,
+      pendingReads: 0,
+    });
   }
 
   const counted: ReadInfo[] = [];
@@ -316,8 +327,10 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
   const decisions = decisionsFrom(awards);
   const isFinal = next === null;
   const categories: CategoryResults[] = [];
+  const idsByCategory = new Map<string, string[]>(categoryRows.map((c) => [c.id, []]));
+  for (const e of entries.values()) idsByCategory.get(e.categoryId)?.push(e.id);
   for (const c of categoryRows) {
-    const ids = [...entries.values()].filter((e) => e.categoryId === c.id).map((e) => e.id);
+    const ids = idsByCategory.get(c.id)!;
     if (ids.length === 0 && !isFinal) continue;
     const items: RankItem[] = ids.map((id) => {
       const a = aggregates.get(id)!;
