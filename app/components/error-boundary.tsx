@@ -8,6 +8,7 @@ const messageKey = {
   403: "errors.forbidden",
   404: "errors.notFound",
   429: "errors.tooManyRequests",
+  503: "errors.busy",
 } as const;
 
 /**

@@ -59,6 +59,7 @@ const common: Translation<typeof vi> = {
     notFound: "The page or record you asked for was not found.",
     crossSite: "The request was refused because it did not come from this portal's pages.",
     tooManyRequests: "Too many attempts. Please wait a few minutes and try again.",
+    busy: "The server is receiving a great many entries at once. Please wait a moment and send again.",
     server: "The server ran into a problem. Please try again later.",
     goHome: "Go to the home page",
     signInTitle: "Sign in to continue",

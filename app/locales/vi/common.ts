@@ -57,6 +57,7 @@ const common = {
     notFound: "Không tìm thấy trang hoặc dữ liệu bạn yêu cầu.",
     crossSite: "Yêu cầu bị từ chối vì không xuất phát từ trang của cổng thi.",
     tooManyRequests: "Bạn đã thử quá nhiều lần. Vui lòng chờ ít phút rồi thử lại.",
+    busy: "Máy chủ đang nhận rất nhiều bài cùng lúc. Vui lòng chờ một lát rồi gửi lại.",
     server: "Máy chủ gặp sự cố. Vui lòng thử lại sau.",
     goHome: "Về trang chủ",
     signInTitle: "Đăng nhập để tiếp tục",

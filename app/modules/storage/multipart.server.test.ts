@@ -1,11 +1,43 @@
 import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createTestUser } from "#tests/factories/accounts";
 import { ORIGIN } from "#tests/factories/requests";
 import { VIETNAMESE_PARAGRAPHS, docxDocument } from "#tests/fixtures/documents";
 import { DOCUMENT_KINDS } from "./files.schema";
-import { MAX_FIELD_BYTES, filePartError, withUploadForm, type UploadForm } from "./multipart.server";
+import { MAX_FIELDS, MAX_FIELD_BYTES, filePartError, withUploadForm, type UploadForm } from "./multipart.server";
 import { storeUpload } from "./upload.server";
+import { uploadsDir } from "./store.server";
+
+const BOUNDARY = "----portal-raw-boundary";
+
+/** A request with the multipart body written out by hand (so it can be wrong). */
+function rawRequest(body: string, contentType = `multipart/form-data; boundary=${BOUNDARY}`): Request {
+  return new Request(`${ORIGIN}/nop-bai`, { method: "POST", headers: { "Content-Type": contentType }, body });
+}
+
+function filePart(name: string, filename: string, content: string): string {
+  return `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: text/plain\r\n\r\n${content}\r\n`;
+}
+
+function textPart(name: string, value: string): string {
+  return `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+}
+
+/** The temporary files waiting in the uploads folder. */
+function incoming(): string[] {
+  const dir = path.join(uploadsDir(), ".incoming");
+  return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+}
+
+async function refusal(request: Request, options = { maxBytes: 1000 }): Promise<unknown> {
+  let handled = false;
+  const error = await withUploadForm(request, options, async () => {
+    handled = true;
+  }).catch((e: unknown) => e);
+  expect(handled).toBe(false);
+  return error;
+}
 
 function multipart(fill: (form: FormData) => void): Request {
   const form = new FormData();
@@ -148,4 +180,51 @@ describe("withUploadForm", () => {
     expect(path).not.toBe("");
     expect(fs.existsSync(path)).toBe(false);
   });
+
+  it("answers 400 to a body cut off inside the file, keeping nothing of it", async () => {
+    const before = incoming();
+    const body = textPart("title", "Bài dở dang") + filePart("file", "bai.txt", "x".repeat(200_000)).slice(0, -2);
+    const error = await refusal(rawRequest(body), { maxBytes: 1024 * 1024 });
+    expect((error as Response).status).toBe(400);
+    expect(incoming()).toEqual(before);
+  });
+
+  it("answers 400 to a body with no closing boundary after its last field", async () => {
+    const error = await refusal(rawRequest(textPart("title", "Không có kết thúc")));
+    expect((error as Response).status).toBe(400);
+  });
+
+  it("answers 400 to multipart without a boundary", async () => {
+    const error = await refusal(rawRequest(textPart("title", "a") + `--${BOUNDARY}--\r\n`, "multipart/form-data"));
+    expect((error as Response).status).toBe(400);
+  });
+
+  it("keeps the first of two files in the file field and drops the second unread", async () => {
+    const body = filePart("file", "mot.txt", "tệp thứ nhất") + filePart("file", "hai.txt", "tệp thứ hai") + `--${BOUNDARY}--\r\n`;
+    const form = await withUploadForm(rawRequest(body), { maxBytes: 1000 }, async (f) => ({
+      ...f,
+      bytes: f.file.status === "received" ? fs.readFileSync(f.file.received.path, "utf8") : null,
+    }));
+    expect(form.file.status === "received" && form.file.received.originalName).toBe("mot.txt");
+    expect(form.bytes).toBe("tệp thứ nhất");
+  });
+
+  it("refuses a file one byte over the cap and takes one exactly at it, leaving no temporary file", async () => {
+    const before = incoming();
+    const over = await withUploadForm(rawRequest(filePart("file", "a.txt", "x".repeat(1001)) + `--${BOUNDARY}--\r\n`), { maxBytes: 1000 }, async (f) => f.file);
+    expect(over).toEqual({ status: "tooLarge" });
+    const at = await withUploadForm(rawRequest(filePart("file", "a.txt", "x".repeat(1000)) + `--${BOUNDARY}--\r\n`), { maxBytes: 1000 }, async (f) => f.file);
+    expect(at.status === "received" && at.received.size).toBe(1000);
+    expect(incoming()).toEqual(before);
+  });
+
+  it("answers 400 to more parts than MAX_FIELDS, and to a field past its limit after a file, removing the file", async () => {
+    const many = Array.from({ length: MAX_FIELDS + 1 }, (_, i) => textPart(`f${i}`, "1")).join("") + `--${BOUNDARY}--\r\n`;
+    expect(((await refusal(rawRequest(many))) as Response).status).toBe(400);
+    const before = incoming();
+    const late = filePart("file", "a.txt", "nội dung") + textPart("title", "x".repeat(MAX_FIELD_BYTES + 1)) + `--${BOUNDARY}--\r\n`;
+    expect(((await refusal(rawRequest(late))) as Response).status).toBe(400);
+    expect(incoming()).toEqual(before);
+  });
 });
+
