@@ -383,6 +383,10 @@ test.describe("without JavaScript", () => {
     const entry = prepared.entries[0]!;
     const assignment = await e2eDb().assignment.findFirstOrThrow({ where: { entryId: entry.id, judgeId: prepared.colleague.id } });
     await signIn(page, prepared.colleague, `/judge/sheets/${assignment.id}`);
+    // Enter submits only once the form's buttons have arrived: on a loaded machine the page's HTML
+    // can still be streaming when its first field is already there.
+    await page.waitForLoadState("load");
+    await expect(main(page).getByRole("button", { name: vi.sheet.submit })).toBeVisible();
     await scoreBox(page, 0).fill("22");
     await scoreBox(page, 0).press("Enter");
     await expect(main(page).getByRole("status").filter({ hasText: vi.sheet.saved })).toBeVisible();
