@@ -10,18 +10,17 @@ export function notFound(): never {
   throw new Response("Not Found", { status: 404 });
 }
 
+/** A refusal the client may retry after whole seconds (at least 1). */
+function retryLater(status: number, text: string, retryAfterSeconds: number): never {
+  throw new Response(text, { status, headers: { "Retry-After": String(Math.max(1, Math.ceil(retryAfterSeconds))) } });
+}
+
 export function tooManyRequests(retryAfterSeconds: number): never {
-  throw new Response("Too Many Requests", {
-    status: 429,
-    headers: { "Retry-After": String(Math.max(1, Math.ceil(retryAfterSeconds))) },
-  });
+  retryLater(429, "Too Many Requests", retryAfterSeconds);
 }
 
 export function serviceUnavailable(retryAfterSeconds: number): never {
-  throw new Response("Service Unavailable", {
-    status: 503,
-    headers: { "Retry-After": String(Math.max(1, Math.ceil(retryAfterSeconds))) },
-  });
+  retryLater(503, "Service Unavailable", retryAfterSeconds);
 }
 
 /** Throws 404 when a record is missing; narrows the type otherwise. */

@@ -199,7 +199,7 @@ interface Indexed {
 }
 
 /** Connected components of the judge–entry graph (union–find over judges), numbered in order of first appearance. */
-function components(ix: Indexed): { componentOfJudge: Int32Array; list: { judges: number[]; entries: number[] }[] } {
+function connectedComponents(ix: Indexed): { list: { judges: number[]; entries: number[] }[] } {
   const J = ix.judgeIds.length;
   const parent = new Int32Array(J);
   for (let j = 0; j < J; j++) parent[j] = j;
@@ -226,7 +226,6 @@ function components(ix: Indexed): { componentOfJudge: Int32Array; list: { judges
   // Components in the order their first node appears in the reads, judges and entries within each
   // in order of first appearance too, for a stable numbering.
   const number = new Int32Array(J).fill(-1);
-  const componentOfJudge = new Int32Array(J);
   const list: { judges: number[]; entries: number[] }[] = [];
   const entrySeen = new Uint8Array(E);
   const judgeSeen = new Uint8Array(J);
@@ -245,11 +244,10 @@ function components(ix: Indexed): { componentOfJudge: Int32Array; list: { judges
     }
     if (!judgeSeen[j]) {
       judgeSeen[j] = 1;
-      componentOfJudge[j] = c;
       list[c]!.judges.push(j);
     }
   }
-  return { componentOfJudge, list };
+  return { list };
 }
 
 /** Judge effects of one component (see the model above), into `effect` by judge number. */
@@ -382,7 +380,7 @@ export function aggregate(input: AggregateInput): AggregateResult {
     for (let k = readStart[e]!; k < readStart[e + 1]!; k++) sum += total[readOrder[k]!]!;
     rawMean[e] = readStart[e + 1]! > readStart[e]! ? sum / (readStart[e + 1]! - readStart[e]!) : 0;
   }
-  const comps = components(ix);
+  const comps = connectedComponents(ix);
   const effect = new Float64Array(judgeIds.length);
   const judgeReads = new Int32Array(judgeIds.length);
   for (let i = 0; i < R; i++) judgeReads[judge[i]!]! += 1;
@@ -437,6 +435,6 @@ export function aggregate(input: AggregateInput): AggregateResult {
   const judges = comps.list.flatMap((c, i) =>
     c.judges.map((j): JudgeEffect => ({ judgeId: judgeIds[j]!, reads: judgeReads[j]!, effect: effect[j]!, shrunk: judgeReads[j]! < priorReads, component: i })),
   );
-  const components_ = comps.list.map((c) => ({ judgeIds: c.judges.map((j) => judgeIds[j]!), entryIds: c.entries.map((e) => entryIdList[e]!) }));
-  return { method: input.method, entries, judges, components: components_ };
+  const components = comps.list.map((c) => ({ judgeIds: c.judges.map((j) => judgeIds[j]!), entryIds: c.entries.map((e) => entryIdList[e]!) }));
+  return { method: input.method, entries, judges, components };
 }

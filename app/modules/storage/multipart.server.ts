@@ -153,8 +153,7 @@ async function readForm(
     parser.on("error", reject);
   });
   // The body, with backpressure: a web stream read chunk by chunk into the parser.
-  const feeding = Readable.from(chunksOf(request.body)).on("error", fail).pipe(parser);
-  void feeding;
+  Readable.from(chunksOf(request.body)).on("error", fail).pipe(parser);
 
   try {
     await finished;

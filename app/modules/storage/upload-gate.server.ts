@@ -22,7 +22,8 @@ export interface UploadGate {
 export function createUploadGate({ active, queued, waitMs }: UploadGateLimits): UploadGate {
   let running = 0;
   const waiting: Array<() => void> = [];
-  const retryAfter = Math.max(1, Math.ceil(waitMs / 1000 / 4));
+  // A quarter of the wait limit (serviceUnavailable rounds it up to whole seconds, at least 1).
+  const retryAfter = waitMs / 1000 / 4;
 
   async function admit(): Promise<void> {
     if (running < active) {
