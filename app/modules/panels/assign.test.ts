@@ -4,6 +4,7 @@ import {
   AssignInputError,
   assignJudges,
   DEFAULT_ASSIGN_WEIGHTS,
+  LINK_READS,
   linkTargets,
   pairPreferenceCost,
   seatKey,
@@ -136,7 +137,7 @@ function facts(problem: AssignProblem) {
   const shared = new Set([...readingPanels].filter(([, n]) => n >= 2).map(([id]) => id));
   // Linking targets, from their definition: the component (panels with entries joined through
   // shared judges' reading seats) has mean load k × entries ÷ judges with a reading seat there; a
-  // shared judge's seat wants min(cap, the panel's entries, max(1, ⌊mean ÷ the judge's seats⌋)).
+  // shared judge's seat wants min(cap, the panel's entries, LINK_READS, max(1, ⌊mean ÷ the judge's seats⌋)).
   const withEntries = problem.panels.filter((p) => p.entries.length > 0);
   const group = new Map(withEntries.map((p) => [p.id, p.id]));
   const root = (id: string): string => (group.get(id) === id ? id : root(group.get(id)!));
@@ -154,7 +155,7 @@ function facts(problem: AssignProblem) {
   const target = (panel: AssignPanel, judgeId: string) => {
     const j = panel.judges.find((x) => x.id === judgeId);
     if (!j || j.cap === 0 || panel.entries.length === 0 || !shared.has(judgeId)) return 0;
-    return Math.min(j.cap ?? Infinity, panel.entries.length, Math.max(1, Math.floor(meanOf.get(root(panel.id))! / readingPanels.get(judgeId)!)));
+    return Math.min(j.cap ?? Infinity, panel.entries.length, LINK_READS, Math.max(1, Math.floor(meanOf.get(root(panel.id))! / readingPanels.get(judgeId)!)));
   };
   const eligible = (panel: AssignPanel, entryId: string) => panel.judges.filter((j) => !conflicts.has(key(entryId, j.id)));
   const fixedOf = (panel: AssignPanel, entryId: string) => panel.judges.filter((j) => fixed.has(key(entryId, j.id)));
@@ -572,6 +573,9 @@ describe("assignJudges", () => {
     // Many seats and a small mean: one read per seat still links every panel.
     const spread = ["A", "B", "C", "D"].map((id) => ({ id, judges: [{ id: "s" }, { id: `${id}1` }, { id: `${id}2` }], entryCount: 1 }));
     expect([...linkTargets(spread, 1).values()]).toEqual([1, 1, 1, 1]);
+    // A large round: the fair share (300 ÷ 2) is far above what linking needs; LINK_READS caps it.
+    const large = ["A", "B"].map((id) => ({ id, judges: [{ id: "s" }, ...Array.from({ length: 9 }, (_, j) => ({ id: `${id}${j}` }))], entryCount: 950 }));
+    expect([...linkTargets(large, 3).values()]).toEqual([LINK_READS, LINK_READS]);
   });
 
   it("links panels through a shared judge even at some cost in load, and balances the judge's total over both panels", () => {

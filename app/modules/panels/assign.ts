@@ -25,7 +25,7 @@
 //      judges may already be reading, so stability outranks everything else.
 //   2. linkShort: over the seats of shared judges, the reads missing below each seat's linking
 //      target (linkTargets: the judge's fair share of the component's load divided over their
-//      seats, at least 1, at most the seat's cap and the panel's entries). A shared judge who reads
+//      seats, at least 1, at most LINK_READS, the seat's cap and the panel's entries). A shared judge who reads
 //      in every panel they sit on links those panels in the judge–entry graph, so judge severities
 //      can be fitted across panels and scores calibrated; how well depends on how many reads carry
 //      the link: with one read in the second panel the judge's severity there rests on one total
@@ -1192,6 +1192,14 @@ interface PanelStructure {
   seatsOf: Map<string, number[]>;
 }
 
+/**
+ * The most linking reads asked of one seat. Ten reads estimate a panel's level relative to the
+ * judge's other panel within about a third of one read's noise, which is most of the gain
+ * (BENCHMARKS.md, "Calibration"); more would tie the judge's reads to the seat and stop loads
+ * from balancing between panels (a shared judge is the only way reads move between them).
+ */
+export const LINK_READS = 10;
+
 /** The key of a seat in linkTargets' map. */
 export const seatKey = (panelId: string, judgeId: string): string => panelId + SEP + judgeId;
 
@@ -1199,9 +1207,11 @@ export const seatKey = (panelId: string, judgeId: string): string => panelId + S
  * How many reads of each shared judge's seat count as linking reads (see "linkShort" in the
  * header), keyed by seatKey; seats of judges who are not shared are absent. For a judge with s
  * reading seats in a component whose mean load is M (k × its entries ÷ its judges with a reading
- * seat): min(the seat's cap, the panel's entries, max(1, ⌊M ÷ s⌋)). The targets of one judge add up
- * to at most their fair share of the component's reads (or one per seat when that share is
- * smaller), so linking never asks a shared judge to read more than the others.
+ * seat): min(the seat's cap, the panel's entries, LINK_READS, max(1, ⌊M ÷ s⌋)). The targets of
+ * one judge add up to at most their fair share of the component's reads (or one per seat when
+ * that share is smaller), so linking never asks a shared judge to read more than the others, and
+ * to at most LINK_READS per seat, so in a large round the rest of their reads stay free to
+ * balance loads between panels.
  */
 export function linkTargets(panels: readonly PanelSeats[], reads: number): Map<string, number> {
   return targetsOf(panels, reads, panelComponents(panels));
@@ -1226,7 +1236,7 @@ function targetsOf(panels: readonly PanelSeats[], reads: number, structure: Pane
       for (const j of panel.judges) {
         if (j.cap === 0 || !structure.shared.has(j.id)) continue;
         const seats = structure.seatsOf.get(j.id)!.length;
-        targets.set(seatKey(panel.id, j.id), Math.min(j.cap ?? Infinity, panel.entryCount, Math.max(1, Math.floor(mean / seats))));
+        targets.set(seatKey(panel.id, j.id), Math.min(j.cap ?? Infinity, panel.entryCount, LINK_READS, Math.max(1, Math.floor(mean / seats))));
       }
     }
   }
