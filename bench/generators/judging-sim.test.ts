@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { ROUND_DEFAULTS } from "#app/modules/panels/rounds.schema";
+import { aggregate } from "#app/modules/rankings/aggregate";
 import { oracleScores, simulateRound, type SimulationParams } from "./judging-sim";
+import { kendallTauB } from "./order-agreement";
 import { Rng } from "./random";
 
 const base: SimulationParams = { entries: 60, panels: 3, judgesPerPanel: 5, reads: 3, shared: 0.4, severitySd: 6, noiseSd: 4 };
@@ -53,5 +56,29 @@ describe("simulateRound", () => {
 
   it("is reproducible from its seed", () => {
     expect(simulateRound(base, Rng.seeded(5, "x")).reads).toEqual(simulateRound(base, Rng.seeded(5, "x")).reads);
+  });
+});
+
+describe("the round's default aggregation on the solver's assignment", () => {
+  it("recovers the true order better than the plain mean when judges' severities spread as much as their noise", () => {
+    // The bench:judging setting, smaller: panels linked through shared judges, severity sd = noise sd.
+    const params: SimulationParams = { entries: 400, panels: 4, judgesPerPanel: 10, reads: 3, shared: 0.2, severitySd: 5, noiseSd: 5 };
+    expect(ROUND_DEFAULTS.aggregation).toBe("NORMALIZED");
+    const tau = { MEAN: [] as number[], NORMALIZED: [] as number[], oracle: [] as number[] };
+    for (let seed = 1; seed <= 3; seed++) {
+      const round = simulateRound(params, Rng.seeded(seed, "default-method"));
+      const ids = round.entries.map((e) => e.id);
+      const truth = round.entries.map((e) => e.quality);
+      for (const method of ["MEAN", "NORMALIZED"] as const) {
+        const scores = aggregate({ method, entryIds: ids, reads: round.reads }).entries.map((e) => e.score!);
+        tau[method].push(kendallTauB(scores, truth));
+      }
+      const oracle = oracleScores(round);
+      tau.oracle.push(kendallTauB(ids.map((id) => oracle.get(id)!), truth));
+    }
+    const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+    // Clearly better than the mean, and at most a third of the mean's distance from the oracle.
+    expect(mean(tau.NORMALIZED) - mean(tau.MEAN)).toBeGreaterThan(0.03);
+    expect(mean(tau.oracle) - mean(tau.NORMALIZED)).toBeLessThan((mean(tau.oracle) - mean(tau.MEAN)) * 0.67);
   });
 });

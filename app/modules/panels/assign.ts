@@ -10,25 +10,31 @@
 // reads over its panels; caps stay per seat.
 //
 //   entry ──(cap 1, pair cost; no arc when conflicted or fixed)──▶ seat (judge j in panel P)
-//   seat ──(cap = the seat's cap; unit edges: the first read of a shared judge's seat costs −1
-//           "unlinked", the others 0)──▶ judge
+//   seat ──(cap = the seat's cap; unit edges: each read of a shared judge's seat up to the seat's
+//           linking target costs −1 "linkShort", the others 0)──▶ judge
 //   judge ──(unit edges, the t-th read costs 2t − 1, so a load L costs L²)──▶ sink
 //
 // Every entry supplies k units (minus its fixed pairs); each unit must reach the sink. The unit
 // edges are never materialised: their costs are convex, so the cheapest one left is the next one
 // and each arc is priced from the current flow.
 //
-// Costs are lexicographic 4-vectors [kept, unlinked, load, preference], compared component by
+// Costs are lexicographic 4-vectors [kept, linkShort, load, preference], compared component by
 // component (never summed with weights, so the integer parts stay exact at any size):
 //   1. kept: −1 for every pair of the previous assignment that is still valid (re-run mode). A
 //      re-run keeps as many valid pairs as any feasible solution can and moves only what must move:
 //      judges may already be reading, so stability outranks everything else.
-//   2. unlinked: the number of seats of shared judges with no read. A shared judge who reads in
-//      every panel they sit on links those panels in the judge–entry graph, so judge severities can
-//      be fitted across panels and scores calibrated. This comes before load because linking costs
-//      at most one read per seat of imbalance and without it the panels' scores cannot be compared
-//      at all; it comes after kept because a re-run must not pull a judge off an essay they
-//      already hold just to create a link. Per seat the cost is −1, 0, 0, … per read: convex.
+//   2. linkShort: over the seats of shared judges, the reads missing below each seat's linking
+//      target (linkTargets: the judge's fair share of the component's load divided over their
+//      seats, at least 1, at most LINK_READS, the seat's cap and the panel's entries). A shared judge who reads
+//      in every panel they sit on links those panels in the judge–entry graph, so judge severities
+//      can be fitted across panels and scores calibrated; how well depends on how many reads carry
+//      the link: with one read in the second panel the judge's severity there rests on one total
+//      and the calibration barely beats the plain mean (BENCHMARKS.md, "Calibration"), with a fair
+//      share in each it recovers most of what knowing the severities would. This comes before load
+//      because the targets of a judge add up to at most their fair share, so meeting them need not
+//      unbalance loads; it comes after kept because a re-run must not pull a judge off an essay
+//      they already hold just to create a link. Per seat the cost is −1, …, −1, 0, 0, … per read
+//      (−1 up to the target): convex. The cost also reports `unlinked`, the seats with no read.
 //   3. load: Σ over judges of L², L the judge's total over the component; with a fixed total this
 //      is smallest exactly when loads are as even as the constraints allow (see "within one").
 //      Convex per judge.
@@ -39,12 +45,12 @@
 // load is two or more below without costing a kept pair or a linked seat. That is, if b sits on
 // the panel of an entry that a reads, b is free of conflict with it and does not read it, b's seat
 // there is below its cap, the pair (entry, a) is not fixed, and moving the read loses no kept pair
-// and unlinks no more seats than it links, then L(a) ≤ L(b) + 1. For a panel whose judges sit on
+// and loses no more linking reads than it gains, then L(a) ≤ L(b) + 1. For a panel whose judges sit on
 // no other panel, with no caps, conflicts, fixed or previous pairs, that is the familiar
 // max − min ≤ 1; judges who cannot take each other's reads are not compared.
 //
 // Fixed pairs (manual additions) are part of the solution whatever they cost: they count toward
-// their entry's k, their judge's load and seat cap, and they link their seat. A fixed pair whose
+// their entry's k, their judge's load and seat cap, and they count toward their seat's linking target. A fixed pair whose
 // judge does not sit on the entry's panel, or that is conflicted, is an input error
 // (AssignInputError): the caller decides which manual pairs are still valid. More fixed judges
 // than k on an entry, or more fixed reads on a seat than its cap, are reported as uncovered
@@ -156,8 +162,10 @@ export interface AssignProblem {
 export interface AssignCost {
   /** Pairs of `previous` in the result (maximised, so it enters the cost negated). */
   kept: number;
-  /** Seats of shared judges without a read. */
+  /** Seats of shared judges without a read (reported; the cost minimised is linkShort). */
   unlinked: number;
+  /** Σ over shared judges' seats of the reads missing below the seat's linking target (linkTargets). */
+  linkShort: number;
   /** Σ over judges of (total load)². */
   load: number;
   /** Σ over assigned pairs (fixed ones included) of the preference cost (lower is better). */
@@ -305,6 +313,8 @@ interface Context {
   stance: Map<string, Map<string, number>>;
   /** Judges with reading seats on two or more panels with entries. */
   shared: Set<string>;
+  /** seatKey(panel, judge) → linking target of a shared judge's seat (linkTargets). */
+  linkTarget: Map<string, number>;
 }
 
 /**
@@ -459,6 +469,7 @@ interface ComponentOutcome {
   fixedCount: Int32Array[];
   kept: number;
   unlinked: number;
+  linkShort: number;
   load: number;
   preference: number;
   unlinkedSeats: SeatRef[];
@@ -480,6 +491,7 @@ function solveComponent(panels: readonly AssignPanel[], ctx: Context, seed: numb
   const seatFixed = new Int32Array(S);
   const seatFlow = new Int32Array(S);
   const seatShared = new Uint8Array(S);
+  const seatTarget = new Int32Array(S); // linking reads wanted on a shared judge's seat (linkTargets), else 0
   const judgeIndex = new Map<string, number>();
   const judgeIds: string[] = [];
   const entryStart = new Int32Array(P + 1);
@@ -499,6 +511,7 @@ function solveComponent(panels: readonly AssignPanel[], ctx: Context, seed: numb
       seatJudge[s] = J;
       seatCap[s] = judge.cap === undefined ? panel.entries.length : Math.min(judge.cap, panel.entries.length);
       seatShared[s] = ctx.shared.has(judge.id) && judge.cap !== 0 && panel.entries.length > 0 ? 1 : 0;
+      seatTarget[s] = seatShared[s] ? (ctx.linkTarget.get(seatKey(panel.id, judge.id)) ?? 1) : 0;
     }
     entryStart[p + 1] = entryStart[p]! + panel.entries.length;
   }
@@ -656,7 +669,7 @@ function solveComponent(panels: readonly AssignPanel[], ctx: Context, seed: numb
   // arc into it until it is searched from, so its own potential is free): a seat whose first read
   // links it (−1) starts at +1 and every judge at 0, so the seat → judge arcs are tight and all
   // judges look alike to the sink.
-  for (let s = 0; s < S; s++) if (seatCap[s]! > 0 && seatShared[s] && seatFixed[s] === 0) pot[4 * (SEAT + s) + 1] = 1;
+  for (let s = 0; s < S; s++) if (seatCap[s]! > 0 && seatFixed[s]! < seatTarget[s]!) pot[4 * (SEAT + s) + 1] = 1;
   // The sink's potential: the lexicographically smallest (0, 0, 2L + 1, 0) + π(judge), kept in a
   // lazy heap of judges. Every change of a judge's key pushes the new key, so an entry whose key
   // differs from the judge's current one is stale.
@@ -755,7 +768,7 @@ function solveComponent(panels: readonly AssignPanel[], ctx: Context, seed: numb
     if (!relax(v, d0, d1, d2, d3, from, entry)) return;
     const s = v - SEAT;
     if (seatFlow[s]! >= seatCap[s]!) return;
-    const link = seatShared[s] && seatFixed[s]! + seatFlow[s]! === 0 ? -1 : 0;
+    const link = seatFixed[s]! + seatFlow[s]! < seatTarget[s]! ? -1 : 0;
     const w = 1 + seatJudge[s]!;
     const o = 4 * v;
     const ow = 4 * w;
@@ -826,7 +839,7 @@ function solveComponent(panels: readonly AssignPanel[], ctx: Context, seed: numb
           const s = judgeSeats[i]!;
           const v = SEAT + s;
           if (seatFlow[s] === 0 || done[v] === stamp) continue;
-          const unlink = seatShared[s] && seatFixed[s] === 0 && seatFlow[s] === 1 ? 1 : 0;
+          const unlink = seatFixed[s]! + seatFlow[s]! <= seatTarget[s]! ? 1 : 0;
           const o = 4 * v;
           reachSeat(v, du0 - pot[o]!, du1 + unlink - pot[o + 1]!, du2 - pot[o + 2]!, du3 - pot[o + 3]!, u, -1);
         }
@@ -969,10 +982,12 @@ function solveComponent(panels: readonly AssignPanel[], ctx: Context, seed: numb
     fixedOut.push(fixedCount.slice(entryStart[p]!, entryStart[p + 1]!));
   }
   let unlinked = 0;
+  let linkShort = 0;
   const unlinkedSeats: SeatRef[] = [];
   for (let p = 0; p < P; p++) {
     for (let j = 0; j < panels[p]!.judges.length; j++) {
       const s = seatStart[p]! + j;
+      linkShort += Math.max(0, seatTarget[s]! - seatFixed[s]! - seatFlow[s]!);
       if (seatShared[s] && seatFixed[s]! + seatFlow[s]! === 0) {
         unlinked++;
         unlinkedSeats.push({ judgeId: judgeIds[seatJudge[s]!]!, panelId: panels[p]!.id });
@@ -1065,6 +1080,7 @@ function solveComponent(panels: readonly AssignPanel[], ctx: Context, seed: numb
     fixedCount: fixedOut,
     kept,
     unlinked,
+    linkShort,
     load,
     preference,
     unlinkedSeats,
@@ -1116,10 +1132,10 @@ function validate(problem: AssignProblem): void {
 }
 
 /** Panels joined through shared judges (union–find over the panels with entries). */
-function panelComponents(panels: readonly AssignPanel[]): { groups: number[][]; shared: Set<string>; sharedOf: string[][] } {
+function panelComponents(panels: readonly PanelSeats[]): PanelStructure {
   const seatsOf = new Map<string, number[]>();
   panels.forEach((panel, p) => {
-    if (panel.entries.length === 0) return;
+    if (panel.entryCount === 0) return;
     for (const judge of panel.judges) {
       if (judge.cap === 0) continue;
       let list = seatsOf.get(judge.id);
@@ -1158,7 +1174,73 @@ function panelComponents(panels: readonly AssignPanel[]): { groups: number[][]; 
     for (const p of g) for (const j of panels[p]!.judges) if (shared.has(j.id)) set.add(j.id);
     return [...set].sort();
   });
-  return { groups, shared, sharedOf };
+  return { groups, shared, sharedOf, seatsOf };
+}
+
+/** A panel as linkTargets sees it: its seats and how many entries it holds. */
+export interface PanelSeats {
+  id: string;
+  judges: readonly AssignJudge[];
+  entryCount: number;
+}
+
+interface PanelStructure {
+  groups: number[][];
+  shared: Set<string>;
+  sharedOf: string[][];
+  /** judgeId → the panels (indices) with entries where the judge holds a reading seat. */
+  seatsOf: Map<string, number[]>;
+}
+
+/**
+ * The most linking reads asked of one seat. Ten reads estimate a panel's level relative to the
+ * judge's other panel within about a third of one read's noise, which is most of the gain
+ * (BENCHMARKS.md, "Calibration"); more would tie the judge's reads to the seat and stop loads
+ * from balancing between panels (a shared judge is the only way reads move between them).
+ */
+export const LINK_READS = 10;
+
+/** The key of a seat in linkTargets' map. */
+export const seatKey = (panelId: string, judgeId: string): string => panelId + SEP + judgeId;
+
+/**
+ * How many reads of each shared judge's seat count as linking reads (see "linkShort" in the
+ * header), keyed by seatKey; seats of judges who are not shared are absent. For a judge with s
+ * reading seats in a component whose mean load is M (k × its entries ÷ its judges with a reading
+ * seat): min(the seat's cap, the panel's entries, LINK_READS, max(1, ⌊M ÷ s⌋)). The targets of
+ * one judge add up to at most their fair share of the component's reads (or one per seat when
+ * that share is smaller), so linking never asks a shared judge to read more than the others, and
+ * to at most LINK_READS per seat, so in a large round the rest of their reads stay free to
+ * balance loads between panels.
+ */
+export function linkTargets(panels: readonly PanelSeats[], reads: number): Map<string, number> {
+  return targetsOf(panels, reads, panelComponents(panels));
+}
+
+function targetsOf(panels: readonly PanelSeats[], reads: number, structure: PanelStructure): Map<string, number> {
+  const targets = new Map<string, number>();
+  for (const group of structure.groups) {
+    let entries = 0;
+    const readers = new Set<string>();
+    for (const p of group) {
+      const panel = panels[p]!;
+      if (panel.entryCount === 0) continue;
+      entries += panel.entryCount;
+      for (const j of panel.judges) if (j.cap !== 0) readers.add(j.id);
+    }
+    if (readers.size === 0) continue;
+    const mean = (reads * entries) / readers.size;
+    for (const p of group) {
+      const panel = panels[p]!;
+      if (panel.entryCount === 0) continue;
+      for (const j of panel.judges) {
+        if (j.cap === 0 || !structure.shared.has(j.id)) continue;
+        const seats = structure.seatsOf.get(j.id)!.length;
+        targets.set(seatKey(panel.id, j.id), Math.min(j.cap ?? Infinity, panel.entryCount, LINK_READS, Math.max(1, Math.floor(mean / seats))));
+      }
+    }
+  }
+  return targets;
 }
 
 /** Groups of panels (with entries) connected by judges reading in both. */
@@ -1212,7 +1294,8 @@ export function assignJudges(problem: AssignProblem): AssignResult {
     for (const entryId of p.willing ?? []) setStance(entryId, p.judgeId, 1);
     for (const entryId of p.unwilling ?? []) setStance(entryId, p.judgeId, -1);
   }
-  const structure = panelComponents(problem.panels);
+  const shapes = problem.panels.map((p) => ({ id: p.id, judges: p.judges, entryCount: p.entries.length }));
+  const structure = panelComponents(shapes);
   const ctx: Context = {
     k: problem.reads,
     weights: { ...DEFAULT_ASSIGN_WEIGHTS, ...problem.weights },
@@ -1222,6 +1305,7 @@ export function assignJudges(problem: AssignProblem): AssignResult {
     expertise,
     stance,
     shared: structure.shared,
+    linkTarget: targetsOf(shapes, problem.reads, structure),
   };
 
   const assignment = new Map<string, string[]>();
@@ -1230,7 +1314,7 @@ export function assignJudges(problem: AssignProblem): AssignResult {
   const components: AssignComponent[] = [];
   const uncovered: UncoveredEntry[] = [];
   const shortComponents: AssignFailure["shortComponents"] = [];
-  const cost: AssignCost = { kept: 0, unlinked: 0, load: 0, preference: 0 };
+  const cost: AssignCost = { kept: 0, unlinked: 0, linkShort: 0, load: 0, preference: 0 };
   // Components of two or more panels hold only panels with entries (see panelComponents).
   const isolatedPanelIds = structure.groups
     .filter((g) => g.length === 1 && problem.panels[g[0]!]!.entries.length > 0)
@@ -1288,6 +1372,7 @@ export function assignJudges(problem: AssignProblem): AssignResult {
     });
     cost.kept += out.kept;
     cost.unlinked += out.unlinked;
+    cost.linkShort += out.linkShort;
     cost.load += out.load;
     cost.preference += out.preference;
   });

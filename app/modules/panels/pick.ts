@@ -9,9 +9,10 @@
 // judges) and only if their cap in the panel allows it. A minimum-cost flow of value n is then
 // exactly the n cheapest candidates by (2·L_j + 1, preference): the paths are disjoint and
 // independent, so choosing the cheapest n is optimal, and sorting by (load, preference) is that
-// choice. The solver's cost ranks one term before the load: a judge seated on several panels who
-// has no read yet in this one (an unlinked seat) is taken first, as a read there links the panels
-// for calibration; so the sort key is (links a seat, load, preference). Ties are broken by a seeded order, as in ./assign, so the same seed picks the same judges.
+// choice. The solver's cost ranks one term before the load: a judge seated on several panels whose
+// seat here holds fewer reads than its linking target (./assign linkTargets: a fair share of the
+// judge's load for this panel) is taken first, as the read links the panels for calibration; so
+// the sort key is (links a seat, load, preference). Ties are broken by a seeded order, as in ./assign, so the same seed picks the same judges.
 import { seededRandom } from "#app/utils/random";
 import { DEFAULT_ASSIGN_WEIGHTS, pairPreferenceCost, type AssignWeights } from "./assign";
 
@@ -25,7 +26,7 @@ export interface PickCandidate {
   expertise: number;
   willing: boolean;
   unwilling: boolean;
-  /** The judge sits on several panels and has no read yet in this one: a read here links them. */
+  /** The judge sits on several panels and their seat here is below its linking target (./assign linkTargets). */
   linksSeat?: boolean;
   /** Conflicted, recused, removed by hand, or already reading the entry: never picked. */
   excluded: boolean;

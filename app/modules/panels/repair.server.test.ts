@@ -105,4 +105,34 @@ describe("repairEntry and shared judges", () => {
     const result = await repairEntry({ contestId: s.contest.id, roundId: s.round.id, entryId: s.entries[0]!.id, actorId: null });
     expect(result).toMatchObject({ ok: true, added: [{ judgeId: shared.id }], short: 0 });
   });
+
+  it("prefers the shared judge until their seat holds its linking target, then the least-loaded judge", async () => {
+    // Panel 1: 8 entries, judges 0–4 and the shared judge; panel 2: 4 entries read by the shared
+    // judge. k = 3: 36 reads over 6 judges (mean 6), so the shared judge's seats want ⌊6 / 2⌋ = 3.
+    const s = await setup(5, 8);
+    const other = await createTestPanel(s.round.id, { name: "Tiểu ban 2" });
+    const { user: shared } = await addContestMember(s.contest.id, "JUDGE", { name: "Giám khảo chung" });
+    await seatJudge(s.panel.id, shared.id);
+    await seatJudge(other.id, shared.id);
+    const categoryId = (await prisma.category.findFirstOrThrow({ where: { contestId: s.contest.id } })).id;
+    const elsewhere = await createTestEntries(s.contest.id, categoryId, 4);
+    await placeEntries(s.round.id, other.id, elsewhere.map((e) => e.id));
+    for (const e of elsewhere) await createTestAssignment(s.round.id, other.id, e.id, shared.id);
+    // One read here already: below the target of 3, so the shared judge (5 reads in the round) is
+    // taken before judges 3 and 4 (none).
+    await prisma.assignment.updateMany({ where: { entryId: s.entries[7]!.id, judgeId: s.judges[2]!.id }, data: { judgeId: shared.id } });
+    const recuse = (entry: number, judge: number) =>
+      prisma.assignment.updateMany({ where: { entryId: s.entries[entry]!.id, judgeId: s.judges[judge]!.id }, data: { status: "RECUSED" } });
+    const repair = (entry: number) => repairEntry({ contestId: s.contest.id, roundId: s.round.id, entryId: s.entries[entry]!.id, actorId: null });
+    await recuse(0, 0);
+    expect(await repair(0)).toMatchObject({ ok: true, added: [{ judgeId: shared.id }] });
+    await recuse(1, 0);
+    expect(await repair(1)).toMatchObject({ ok: true, added: [{ judgeId: shared.id }] });
+    // Now 3 reads here: the target is met, and the least-loaded judges come first.
+    await recuse(2, 0);
+    const third = await repair(2);
+    expect(third).toMatchObject({ ok: true, short: 0 });
+    if (!("added" in third)) throw new Error("expected a repair");
+    expect([s.judges[3]!.id, s.judges[4]!.id]).toContain(third.added[0]!.judgeId);
+  });
 });

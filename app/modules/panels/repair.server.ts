@@ -16,6 +16,7 @@
 import { audit } from "#app/modules/audit/audit.server";
 import { lockContest } from "#app/modules/contests/lock.server";
 import { prisma, type Tx } from "#app/utils/db.server";
+import { linkTargets, seatKey, type AssignJudge, type PanelSeats } from "./assign";
 import { pickJudges, type PickCandidate } from "./pick";
 import { NOT_FOUND, orRefusal, RefusalError, refused, type Refusal } from "./refusal";
 
@@ -50,10 +51,16 @@ async function context(tx: Tx, input: EntryChangeInput) {
     throw new RefusalError(NOT_FOUND);
   }
   const panelId = placement.panelId;
-  const [seats, roundSeats, rows, roundLoads, panelLoads, conflicts] = await Promise.all([
+  const [seats, roundSeats, panelEntries, rows, roundLoads, panelLoads, conflicts] = await Promise.all([
     tx.panelJudge.findMany({ where: { panelId }, select: { userId: true, maxLoad: true, user: { select: { name: true } } } }),
-    // Reading seats (cap other than 0) in the round's panels, to tell which judges link panels.
-    tx.panelJudge.groupBy({ by: ["userId"], where: { panel: { roundId: round.id }, OR: [{ maxLoad: null }, { maxLoad: { gt: 0 } }] }, _count: { _all: true } }),
+    // Every seat of the round and its panels' entries (as the whole-round assignment counts them),
+    // for the seats' linking targets (./assign linkTargets).
+    tx.panelJudge.findMany({ where: { panel: { roundId: round.id } }, select: { panelId: true, userId: true, maxLoad: true } }),
+    tx.roundEntry.groupBy({
+      by: ["panelId"],
+      where: { roundId: round.id, status: "IN", panelId: { not: null }, entry: { status: "ELIGIBLE" } },
+      _count: { _all: true },
+    }),
     tx.assignment.findMany({ where: { roundId: round.id, entryId: input.entryId }, select: { id: true, judgeId: true, status: true, source: true } }),
     tx.assignment.groupBy({ by: ["judgeId"], where: { roundId: round.id, status: "ACTIVE" }, _count: { _all: true } }),
     tx.assignment.groupBy({ by: ["judgeId"], where: { panelId, status: "ACTIVE" }, _count: { _all: true } }),
@@ -71,7 +78,14 @@ async function context(tx: Tx, input: EntryChangeInput) {
   const rowOf = new Map(rows.map((r) => [r.judgeId, r]));
   const loadOf = new Map(roundLoads.map((l) => [l.judgeId, l._count._all]));
   const panelLoadOf = new Map(panelLoads.map((l) => [l.judgeId, l._count._all]));
-  const seatsOf = new Map(roundSeats.map((r) => [r.userId, r._count._all]));
+  const entryCount = new Map(panelEntries.map((g) => [g.panelId, g._count._all]));
+  const shapes = new Map<string, PanelSeats & { judges: AssignJudge[] }>();
+  for (const seat of roundSeats) {
+    let shape = shapes.get(seat.panelId);
+    if (!shape) shapes.set(seat.panelId, (shape = { id: seat.panelId, judges: [], entryCount: entryCount.get(seat.panelId) ?? 0 }));
+    shape.judges.push(seat.maxLoad === null ? { id: seat.userId } : { id: seat.userId, cap: seat.maxLoad });
+  }
+  const targets = linkTargets([...shapes.values()], round.readsPerEntry);
 
   const candidates: PickCandidate[] = seats.map((s) => {
     const row = rowOf.get(s.userId);
@@ -83,7 +97,7 @@ async function context(tx: Tx, input: EntryChangeInput) {
       expertise: mine.some((p) => p.kind === "EXPERTISE" && p.categoryId === placement.entry.categoryId) ? 1 : 0,
       willing: mine.some((p) => p.kind === "WILLING" && p.entryId === input.entryId),
       unwilling: mine.some((p) => p.kind === "UNWILLING" && p.entryId === input.entryId),
-      linksSeat: (seatsOf.get(s.userId) ?? 0) >= 2 && (panelLoadOf.get(s.userId) ?? 0) === 0,
+      linksSeat: (panelLoadOf.get(s.userId) ?? 0) < (targets.get(seatKey(panelId, s.userId)) ?? 0),
       excluded:
         conflicted.has(s.userId) ||
         row?.status === "ACTIVE" ||

@@ -24,7 +24,7 @@ export type AdvanceRuleName = (typeof ADVANCE_RULES)[number];
 export const ROUND_DEFAULTS = {
   readsPerEntry: 3,
   advanceRule: "MANUAL",
-  aggregation: "MEAN",
+  aggregation: "NORMALIZED",
   scoreVisibility: "AFTER_OWN",
 } as const satisfies { readsPerEntry: number; advanceRule: AdvanceRuleName; aggregation: string; scoreVisibility: string };
 
