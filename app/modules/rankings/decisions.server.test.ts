@@ -52,6 +52,45 @@ describe("what the results read", () => {
   });
 });
 
+describe("the sheets' stored summaries", () => {
+  it("rank by the chain exactly as the Score rows do, read the rows of a sheet stored without one, and are what is read", async () => {
+    // Equal totals (90): the chain (first criterion, then top marks) decides, from per-criterion points.
+    const points = [
+      [24, 20, 18, 18, 10], // criterion 1: 24, one top mark
+      [20, 24, 18, 18, 10], // criterion 1: 20
+      [24, 20, 20, 16, 10], // criterion 1: 24, two top marks
+    ];
+    const s = await createJudgedContest({ entries: 3, points: (i) => points[i]!, phase: "JUDGING" });
+    const first = await prisma.criterion.findFirstOrThrow({ where: { rubricVersionId: s.rubricVersionId }, orderBy: { position: "asc" } });
+    await prisma.contest.update({ where: { id: s.contest.id }, data: { tieBreak: JSON.stringify([{ kind: "criterion", name: first.name }, { kind: "topMarks" }]) } });
+    const order = (r: Awaited<ReturnType<typeof results>>) => r.categories[0]!.ranking.ranked.map((x) => s.entries.findIndex((e) => e.id === x.entryId));
+
+    const stored = await results(s.contest.id, s.round.id);
+    expect(order(stored)).toEqual([2, 0, 1]);
+    const sheets = await prisma.scoresheet.findMany({ where: { assignment: { roundId: s.round.id } }, orderBy: { id: "asc" } });
+    expect(sheets.every((x) => x.topMarks !== null && x.criterionPoints !== null)).toBe(true);
+
+    // The same round with some, then all, sheets stored without a summary: the same results.
+    await prisma.scoresheet.updateMany({ where: { id: { in: sheets.filter((_, k) => k % 2 === 0).map((x) => x.id) } }, data: { topMarks: null, criterionPoints: null } });
+    expect((await results(s.contest.id, s.round.id)).fingerprint).toBe(stored.fingerprint);
+    await prisma.scoresheet.updateMany({ where: { id: { in: sheets.map((x) => x.id) } }, data: { topMarks: null, criterionPoints: null } });
+    const fromRows = await results(s.contest.id, s.round.id);
+    expect(fromRows.fingerprint).toBe(stored.fingerprint);
+    expect(order(fromRows)).toEqual([2, 0, 1]);
+
+    // With summaries the Score rows are not read: a summary giving entry 1 full marks on the first
+    // criterion puts it first (the scoring module never writes one that disagrees with its rows).
+    for (const sheet of sheets) {
+      const assignment = await prisma.assignment.findUniqueOrThrow({ where: { id: sheet.assignmentId } });
+      const rows = await prisma.score.findMany({ where: { scoresheetId: sheet.id }, include: { criterion: true } });
+      const byId = Object.fromEntries(rows.map((x) => [x.criterionId, x.points]));
+      if (assignment.entryId === s.entries[1]!.id) byId[first.id] = 25;
+      await prisma.scoresheet.update({ where: { id: sheet.id }, data: { topMarks: rows.filter((x) => byId[x.criterionId]! >= x.criterion.maxPoints).length, criterionPoints: JSON.stringify(byId) } });
+    }
+    expect(order(await results(s.contest.id, s.round.id))).toEqual([1, 2, 0]);
+  });
+});
+
 describe("the tie-break chain", () => {
   it("saves a chain of the rubric's criteria before judging, logged, and refuses it afterwards or when stale", async () => {
     const s = await createJudgedContest({ entries: 2, points: () => 80, phase: "CLOSED" });

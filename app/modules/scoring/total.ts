@@ -51,3 +51,35 @@ export function scoresheetTotal(criteria: readonly TotalCriterion[], points: Poi
   const factor = 10 ** TOTAL_DECIMALS;
   return Math.round(((weighted * scale) / weightedMax) * factor) / factor;
 }
+
+/**
+ * What rankings need of a sheet besides its total, stored beside it on every write (so a round's
+ * ranking reads one row per sheet, not its Score rows): `topMarks`, how many criteria have their
+ * maximum, and `criterionPoints`, the points per criterion id as a JSON object in rubric order
+ * (every criterion, so any tie-break chain can be served). Criteria without points are left out.
+ */
+export interface ScoresheetSummary {
+  topMarks: number;
+  criterionPoints: string;
+}
+
+export function scoresheetSummary(criteria: readonly Pick<TotalCriterion, "id" | "maxPoints">[], points: PointsByCriterion): ScoresheetSummary {
+  const byId = points instanceof Map ? points : new Map(Object.entries(points));
+  const stored: Record<string, number> = {};
+  let topMarks = 0;
+  for (const c of criteria) {
+    const p = byId.get(c.id);
+    if (p === undefined) continue;
+    stored[c.id] = p;
+    if (p >= c.maxPoints) topMarks++;
+  }
+  return { topMarks, criterionPoints: JSON.stringify(stored) };
+}
+
+/** The points per criterion id of a stored `criterionPoints` (see scoresheetSummary). */
+export function parseCriterionPoints(stored: string): Record<string, number> {
+  const parsed = JSON.parse(stored) as Record<string, unknown>;
+  const out: Record<string, number> = {};
+  for (const [id, p] of Object.entries(parsed)) out[id] = Number(p);
+  return out;
+}
