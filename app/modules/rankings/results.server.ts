@@ -10,7 +10,7 @@
 // Score rows when it has none.
 import type { ContestPhase, RoundEntryStatus } from "#app/generated/sqlite/enums";
 import { sha256Hex } from "#app/utils/crypto.server";
-import { parseCriterionPoints } from "#app/modules/scoring/total";
+import { parseCriterionPoints, storedCriterionPoints } from "#app/modules/scoring/total";
 import type { Tx } from "#app/utils/db.server";
 import { nameCollator } from "#app/utils/format";
 import { proposeAdvance, type AdvanceProposal, type AdvanceRule } from "./advance";
@@ -205,7 +205,7 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
   // Flat joins, one row per entry, author or assignment: a relation-filtered read of tens of
   // thousands of entries exceeds SQLite's limit on bound variables (Prisma binds every id of the
   // parent rows). The same SQL on SQLite and PostgreSQL (quoted names, enum values as literals).
-  const [categoryRows, entryRows, authorRows, sheetRows, judgeRows, awards] = await Promise.all([
+  const [categoryRows, entryRows, authorRows, sheetRows, awards] = await Promise.all([
     db.category.findMany({
       where: { contestId },
       orderBy: [{ position: "asc" }, { name: "asc" }],
@@ -227,11 +227,16 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
       SELECT a."entryId", a."judgeId", s."status", s."total", s."topMarks", s."criterionPoints"
       FROM "Assignment" a LEFT JOIN "Scoresheet" s ON s."assignmentId" = a."id"
       WHERE a."roundId" = ${roundId} AND a."status" = 'ACTIVE'`,
-    db.$queryRaw<{ id: string; name: string }[]>`
-      SELECT u."id", u."name" FROM "User" u
-      WHERE u."id" IN (SELECT a."judgeId" FROM "Assignment" a WHERE a."roundId" = ${roundId} AND a."status" = 'ACTIVE')`,
     db.award.findMany({ where: { roundId }, orderBy: { createdAt: "asc" }, select: { entryId: true, categoryId: true, rank: true, reason: true, createdAt: true } }),
   ]);
+
+  // The judges' names, by the ids just read (a subquery over the round's assignments would walk
+  // them all again), in lists well under SQLite's limit on bound variables.
+  const judgeIds = [...new Set(sheetRows.map((a) => a.judgeId))];
+  const judgeRows: { id: string; name: string }[] = [];
+  for (let i = 0; i < judgeIds.length; i += 10_000) {
+    judgeRows.push(...(await db.user.findMany({ where: { id: { in: judgeIds.slice(i, i + 10_000) } }, select: { id: true, name: true } })));
+  }
 
   // A counted sheet written without its summary (before it was stored, or by a writer outside the
   // scoring module) gets one from its Score rows, as scoresheetSummary would have written it.
@@ -258,30 +263,25 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
 
   // Per entry over its counted sheets: criteria at their maximum, and the points and count of
   // each chain criterion (an entry none of whose sheets has the criterion has no mean on it).
-  const stepOf = new Map<string, number[]>();
-  stepCriteria.forEach((ids, i) => ids.forEach((id) => stepOf.set(id, [...(stepOf.get(id) ?? []), i])));
+  // Only the chain's criteria are looked up in each stored summary (storedCriterionPoints).
   const steps = chainKeys.length;
   const statsOf = new Map<string, { top: number; sum: Float64Array; count: Int32Array }>();
   const pointsOfRead = options.withPoints ? new Map<string, ReadonlyMap<string, number>>() : null;
   for (const a of sheetRows) {
     if (!isCounted(a)) continue;
-    const key = `${a.entryId} ${a.judgeId}`;
-    const fallback = a.criterionPoints === null || a.topMarks === null ? (legacy.get(key) ?? new Map<string, number>()) : null;
-    const top = fallback ? (legacyTop.get(key) ?? 0) : Number(a.topMarks);
-    const points = fallback ?? (steps > 0 || pointsOfRead ? new Map(Object.entries(parseCriterionPoints(a.criterionPoints!))) : null);
-    if (pointsOfRead && points) pointsOfRead.set(key, points);
+    const stored = a.criterionPoints !== null && a.topMarks !== null ? a.criterionPoints : null;
+    const fallback = stored === null ? (legacy.get(`${a.entryId} ${a.judgeId}`) ?? new Map<string, number>()) : null;
+    if (pointsOfRead) pointsOfRead.set(`${a.entryId} ${a.judgeId}`, fallback ?? new Map(Object.entries(parseCriterionPoints(stored!))));
     if (!wantsTopMarks && steps === 0) continue;
     let stats = statsOf.get(a.entryId);
     if (!stats) statsOf.set(a.entryId, (stats = { top: 0, sum: new Float64Array(steps), count: new Int32Array(steps) }));
-    stats.top += top;
-    if (points && steps > 0) {
-      for (const [id, p] of points) {
-        const at = stepOf.get(id);
-        if (!at) continue;
-        for (const i of at) {
-          stats.sum[i]! += p;
-          stats.count[i]!++;
-        }
+    stats.top += fallback ? (legacyTop.get(`${a.entryId} ${a.judgeId}`) ?? 0) : Number(a.topMarks);
+    for (let i = 0; i < steps; i++) {
+      for (const id of stepCriteria[i]!) {
+        const p = fallback ? fallback.get(id) : storedCriterionPoints(stored!, id);
+        if (p === undefined) continue;
+        stats.sum[i]! += p;
+        stats.count[i]!++;
       }
     }
   }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultRubricTemplate } from "#app/modules/rubrics/default-template";
-import { parseCriterionPoints, scoresheetSummary, scoresheetTotal, type TotalCriterion } from "./total";
+import { parseCriterionPoints, scoresheetSummary, scoresheetTotal, storedCriterionPoints, type TotalCriterion } from "./total";
 
 const STEP = 0.5;
 
@@ -120,6 +120,9 @@ describe("scoresheetSummary", () => {
     // SQLite's json_group_object writes 20.0, PostgreSQL's json_object_agg spaces around colons.
     expect(parseCriterionPoints('{"a":20.0,"b":7.5}')).toEqual({ a: 20, b: 7.5 });
     expect(parseCriterionPoints('{ "a" : 20, "b" : 7.5 }')).toEqual({ a: 20, b: 7.5 });
+    for (const stored of ['{"a":20.0,"b":7.5}', '{ "a" : 20, "b" : 7.5 }', JSON.stringify({ a: 20, b: 7.5 })]) {
+      expect([storedCriterionPoints(stored, "a"), storedCriterionPoints(stored, "b"), storedCriterionPoints(stored, "c")]).toEqual([20, 7.5, undefined]);
+    }
   });
 
   it("agrees with the points it was given, whatever the rubric (property)", () => {
@@ -132,6 +135,7 @@ describe("scoresheetSummary", () => {
         const summary = scoresheetSummary(criteria, points);
         expect(parseCriterionPoints(summary.criterionPoints)).toEqual(points);
         expect(summary.topMarks).toBe(criteria.filter((c) => points[c.id] === c.maxPoints).length);
+        for (const c of criteria) expect(storedCriterionPoints(summary.criterionPoints, c.id)).toBe(points[c.id]);
       }),
     );
   });
