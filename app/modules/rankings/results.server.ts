@@ -285,12 +285,33 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
       }
     }
   }
-  const tieStats = [...statsOf].map(([entryId, st]) => ({ entryId, top: st.top, sums: chainKeys.map((key, i) => ({ key, sum: st.sum[i]!, count: st.count[i]! })) }));
+  const tieStats = { keys: chainKeys, byEntry: statsOf };
   const sheets = sheetRows.map((a) => ({ entryId: a.entryId, judgeId: a.judgeId, status: a.status, total: a.total }));
 
   return { contest, round, rounds, index, categoryRows, entryRows, authorRows, sheetRows: sheets, judgeRows, tieStats, awards, pointsOfRead };
 }
 export type RoundInputs = NonNullable<Awaited<ReturnType<typeof loadRoundInputs>>>;
+
+/**
+ * Whether two entries are in code order without asking the collator (a few microseconds a call,
+ * most of the cost of checking 100,000 codes): codes equal up to a point where both continue with
+ * digits only, as many of them (the portal's prefix and zero-padded number), compare as plain text
+ * the way the numeric collator compares them. Otherwise (false) the collator decides.
+ */
+function codesInOrder(a: { entryCode: string | null; id: string }, b: { entryCode: string | null; id: string }): boolean {
+  const x = a.entryCode ?? "";
+  const y = b.entryCode ?? "";
+  if (x === y) return a.id < b.id;
+  if (x.length !== y.length) return false;
+  let i = 0;
+  while (x.charCodeAt(i) === y.charCodeAt(i)) i++;
+  for (let k = i; k < x.length; k++) {
+    const cx = x.charCodeAt(k);
+    const cy = y.charCodeAt(k);
+    if (cx < 48 || cx > 57 || cy < 48 || cy > 57) return false;
+  }
+  return x < y;
+}
 
 /** The round's results from rows already read (pure: no database, no clock). */
 export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions = {}): RoundResults {
@@ -305,7 +326,8 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
   const entries = new Map<string, EntryInfo>();
   // The rows come ordered by code in the database's own collation, which for the codes the portal
   // gives (a prefix and zero-padded digits) is already this order: the sort then only checks it.
-  const sortedEntries = [...entryRows].sort((a, b) => nameCollator.compare(a.entryCode ?? "", b.entryCode ?? "") || (a.id < b.id ? -1 : 1));
+  const byCode = (a: (typeof entryRows)[number], b: (typeof entryRows)[number]) => nameCollator.compare(a.entryCode ?? "", b.entryCode ?? "") || (a.id < b.id ? -1 : 1);
+  const sortedEntries = entryRows.every((e, i) => i === 0 || codesInOrder(entryRows[i - 1]!, e) || byCode(entryRows[i - 1]!, e) < 0) ? entryRows : [...entryRows].sort(byCode);
   for (const e of sortedEntries) {
     entries.set(e.id, {
       id: e.id,
@@ -323,7 +345,6 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
 
   const counted: ReadInfo[] = [];
   const nameOf = new Map(judgeRows.map((j) => [j.id, j.name]));
-  const judgeNames = new Map<string, string>();
   let pendingReads = 0;
   for (const a of sheetRows) {
     const entry = entries.get(a.entryId);
@@ -333,17 +354,12 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
       pendingReads++;
       continue;
     }
-    judgeNames.set(a.judgeId, nameOf.get(a.judgeId) ?? "");
     counted.push({ entryId: a.entryId, judgeId: a.judgeId, total: Number(a.total), points: (pointsOfRead && pointsOfRead.get(`${a.entryId} ${a.judgeId}`)) || NO_POINTS });
-  }
-  const criterionStats = new Map<string, { sums: Map<string, number>; top: number }>();
-  for (const t of tieStats) {
-    criterionStats.set(t.entryId, { top: t.top, sums: new Map(t.sums.filter((x) => x.count > 0).map((x) => [x.key, x.sum])) });
   }
 
   const agg = aggregate({ method: round.aggregation, entryIds: [...entries.keys()], reads: counted });
   const aggregates = new Map(agg.entries.map((e) => [e.entryId, e]));
-  const judges = agg.judges.map((j) => ({ ...j, name: judgeNames.get(j.judgeId) ?? "" }));
+  const judges = agg.judges.map((j) => ({ ...j, name: nameOf.get(j.judgeId) ?? "" }));
 
   const decisions = decisionsFrom(awards);
   const isFinal = next === null;
@@ -355,9 +371,9 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
     if (ids.length === 0 && !isFinal) continue;
     const items: RankItem[] = ids.map((id) => {
       const a = aggregates.get(id)!;
-      const stats = criterionStats.get(id);
+      const stats = tieStats.byEntry.get(id);
       const criteriaMeans: Record<string, number> = {};
-      for (const [key, sum] of stats?.sums ?? []) criteriaMeans[key] = roundScore(sum / a.reads);
+      if (stats) tieStats.keys.forEach((key, i) => stats.count[i]! > 0 && (criteriaMeans[key] = roundScore(stats.sum[i]! / a.reads)));
       return { entryId: id, score: a.score, criteria: criteriaMeans, topMarks: a.reads ? Math.round(((stats?.top ?? 0) / a.reads) * 1e6) / 1e6 : 0 };
     });
     const tieDecisions: TieDecision[] = decisions
