@@ -4,6 +4,7 @@
 // the results read: submitted sheets only, the stored totals, identities only when finalizing.
 import { describe, expect, it } from "vitest";
 import { prisma } from "#app/utils/db.server";
+import { nameCollator } from "#app/utils/format";
 import { createTestAssignment } from "#tests/factories/rounds";
 import { createJudgedContest, createJudgedRound, scoreWith, split } from "#tests/factories/results";
 import { canonicalJson } from "./canonical-json";
@@ -49,6 +50,18 @@ describe("what the results read", () => {
     expect(r.identified).toBe(false);
     await prisma.contest.update({ where: { id: s.contest.id }, data: { phase: "FINALIZING" } });
     expect((await results(s.contest.id, s.round.id)).identified).toBe(true);
+  });
+});
+
+describe("the entries' order", () => {
+  it("lists entries by code as people read them (numbers by value, case aside), whatever order the database gives", async () => {
+    const codes = ["BTC-010", "BTC-9", "btc-011", "BTC-0100", "A-2", "BTC-009", "BTC-10", "BTC-1a"];
+    const s = await createJudgedContest({ entries: codes.length, points: (i) => 60 + i, phase: "JUDGING" });
+    for (const [i, e] of s.entries.entries()) await prisma.entry.update({ where: { id: e.id }, data: { entryCode: codes[i] } });
+    const r = await results(s.contest.id, s.round.id);
+    const expected = [...r.entries.values()].sort((a, b) => nameCollator.compare(a.entryCode!, b.entryCode!) || (a.id < b.id ? -1 : 1)).map((e) => e.entryCode);
+    expect([...r.entries.values()].map((e) => e.entryCode)).toEqual(expected);
+    expect(expected.slice(0, 2)).toEqual(["A-2", "BTC-1a"]);
   });
 });
 
