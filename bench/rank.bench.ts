@@ -13,8 +13,8 @@
 // the entries spread evenly over the panels, each read by --reads judges of its panel (in turn, so
 // loads are even and each panel's judges are connected); every scoresheet submitted with the five
 // criteria's points, drawn from the entry's true quality, the judge's severity and noise, and its
-// total computed by the scoring module (scoresheetTotal). Generation uses bulk inserts and is
-// timed apart (`seedSeconds`).
+// total and summary computed by the scoring module (scoresheetTotal, scoresheetSummary).
+// Generation uses bulk inserts and is timed apart (`seedSeconds`).
 //
 // Then, in a child process of its own (so its peak RSS is the ranking's, not the generator's), for
 // the round's method (--method, default NORMALIZED) and for the baseline MEAN, --runs times each
@@ -162,7 +162,7 @@ async function seed(): Promise<{ scoresheets: number; panels: number; seedSecond
   const { prisma, disconnectDb } = await import("#app/utils/db.server");
   const { defaultRubricTemplate } = await import("#app/modules/rubrics/default-template");
   const { criterionRows } = await import("#app/modules/rubrics/rubric.schema");
-  const { scoresheetTotal } = await import("#app/modules/scoring/total");
+  const { scoresheetSummary, scoresheetTotal } = await import("#app/modules/scoring/total");
   const rng = Rng.seeded(o.seed, "rank-bench");
   const start = performance.now();
 
@@ -221,7 +221,7 @@ async function seed(): Promise<{ scoresheets: number; panels: number; seedSecond
     await bulk.insert("EntryAuthor", ["id", "entryId", "position", "name", "unit"], batch.authors);
     await bulk.insert("RoundEntry", ["id", "roundId", "entryId", "panelId", "status"], batch.roundEntries);
     await bulk.insert("Assignment", ["id", "roundId", "panelId", "entryId", "judgeId", "updatedAt"], batch.assignments);
-    await bulk.insert("Scoresheet", ["id", "assignmentId", "rubricVersionId", "status", "total", "submittedAt", "updatedAt"], batch.sheets);
+    await bulk.insert("Scoresheet", ["id", "assignmentId", "rubricVersionId", "status", "total", "topMarks", "criterionPoints", "submittedAt", "updatedAt"], batch.sheets);
     await bulk.insert("Score", ["scoresheetId", "criterionId", "points"], batch.scores);
     for (const rows of Object.values(batch)) rows.length = 0;
   };
@@ -249,7 +249,8 @@ async function seed(): Promise<{ scoresheets: number; panels: number; seedSecond
         points[c.id] = v;
         batch.scores.push([sheetId, c.id, v]);
       }
-      batch.sheets.push([sheetId, assignmentId, version.id, "SUBMITTED", scoresheetTotal(criteria, points), submittedAt, submittedAt]);
+      const summary = scoresheetSummary(criteria, points);
+      batch.sheets.push([sheetId, assignmentId, version.id, "SUBMITTED", scoresheetTotal(criteria, points), summary.topMarks, summary.criterionPoints, submittedAt, submittedAt]);
       scoresheets++;
     }
     if (batch.entries.length === CHUNK) await flush();

@@ -3,7 +3,7 @@
 // who read every entry, and submitted scoresheets whose totals the scoring module's total.ts
 // computes from per-criterion points. Everything returned is a real row.
 import type { ContestPhase, AggregationMethod, AdvanceRule } from "#app/generated/sqlite/enums";
-import { scoresheetTotal } from "#app/modules/scoring/total";
+import { scoresheetSummary, scoresheetTotal } from "#app/modules/scoring/total";
 import { prisma } from "#app/utils/db.server";
 import { createTestUser } from "./accounts";
 import { createTestContest, createTestEntries } from "./contests";
@@ -23,12 +23,15 @@ export function split(total: number): number[] {
   return points;
 }
 
-/** A scoresheet on the assignment with these points (in criterion order) and the total total.ts gives them. */
+/**
+ * A scoresheet on the assignment with these points (in criterion order), the total total.ts gives
+ * them and, unless `summary` is false (a sheet stored before summaries were kept), its summary.
+ */
 export async function scoreWith(
   assignmentId: string,
   rubricVersionId: string,
   points: number[],
-  options: { submitted?: boolean; feedback?: string; privateNote?: string } = {},
+  options: { submitted?: boolean; feedback?: string; privateNote?: string; summary?: boolean } = {},
 ) {
   const criteria = await prisma.criterion.findMany({ where: { rubricVersionId }, orderBy: { position: "asc" } });
   const byId = Object.fromEntries(points.map((p, i) => [criteria[i]!.id, p]));
@@ -40,6 +43,7 @@ export async function scoreWith(
       status: submitted ? "SUBMITTED" : "DRAFT",
       submittedAt: submitted ? new Date() : null,
       total: scoresheetTotal(criteria, byId),
+      ...(options.summary === false ? {} : scoresheetSummary(criteria, byId)),
       feedback: options.feedback ?? "",
       privateNote: options.privateNote ?? "",
       scores: { create: points.map((p, i) => ({ criterionId: criteria[i]!.id, points: p })) },
@@ -54,6 +58,8 @@ export interface JudgedRoundOptions {
   advanceValue?: number | null;
   /** Points of judge j for entry i (criterion order), or a total to split, or null for no sheet. */
   points: (entry: number, judge: number) => number[] | number | null;
+  /** Whether the sheets carry their summary (default true; see scoreWith). */
+  summary?: boolean;
   feedback?: (entry: number, judge: number) => string;
   privateNote?: (entry: number, judge: number) => string;
 }
@@ -76,6 +82,7 @@ export async function createJudgedRound(contestId: string, rubricVersionId: stri
       await scoreWith(assignment.id, rubricVersionId, typeof p === "number" ? split(p) : p, {
         feedback: options.feedback?.(i, j),
         privateNote: options.privateNote?.(i, j),
+        summary: options.summary,
       });
     }
   }

@@ -4,6 +4,7 @@
 // the results read: submitted sheets only, the stored totals, identities only when finalizing.
 import { describe, expect, it } from "vitest";
 import { prisma } from "#app/utils/db.server";
+import { nameCollator } from "#app/utils/format";
 import { createTestAssignment } from "#tests/factories/rounds";
 import { createJudgedContest, createJudgedRound, scoreWith, split } from "#tests/factories/results";
 import { canonicalJson } from "./canonical-json";
@@ -49,6 +50,57 @@ describe("what the results read", () => {
     expect(r.identified).toBe(false);
     await prisma.contest.update({ where: { id: s.contest.id }, data: { phase: "FINALIZING" } });
     expect((await results(s.contest.id, s.round.id)).identified).toBe(true);
+  });
+});
+
+describe("the entries' order", () => {
+  it("lists entries by code as people read them (numbers by value, case aside), whatever order the database gives", async () => {
+    const codes = ["BTC-010", "BTC-9", "btc-011", "BTC-0100", "A-2", "BTC-009", "BTC-10", "BTC-1a"];
+    const s = await createJudgedContest({ entries: codes.length, points: (i) => 60 + i, phase: "JUDGING" });
+    for (const [i, e] of s.entries.entries()) await prisma.entry.update({ where: { id: e.id }, data: { entryCode: codes[i] } });
+    const r = await results(s.contest.id, s.round.id);
+    const expected = [...r.entries.values()].sort((a, b) => nameCollator.compare(a.entryCode!, b.entryCode!) || (a.id < b.id ? -1 : 1)).map((e) => e.entryCode);
+    expect([...r.entries.values()].map((e) => e.entryCode)).toEqual(expected);
+    expect(expected.slice(0, 2)).toEqual(["A-2", "BTC-1a"]);
+  });
+});
+
+describe("the sheets' stored summaries", () => {
+  it("rank by the chain exactly as the Score rows do, read the rows of a sheet stored without one, and are what is read", async () => {
+    // Equal totals (90): the chain (first criterion, then top marks) decides, from per-criterion points.
+    const points = [
+      [24, 20, 18, 18, 10], // criterion 1: 24, one top mark
+      [20, 24, 18, 18, 10], // criterion 1: 20
+      [24, 20, 20, 16, 10], // criterion 1: 24, two top marks
+    ];
+    const s = await createJudgedContest({ entries: 3, points: (i) => points[i]!, phase: "JUDGING" });
+    const first = await prisma.criterion.findFirstOrThrow({ where: { rubricVersionId: s.rubricVersionId }, orderBy: { position: "asc" } });
+    await prisma.contest.update({ where: { id: s.contest.id }, data: { tieBreak: JSON.stringify([{ kind: "criterion", name: first.name }, { kind: "topMarks" }]) } });
+    const order = (r: Awaited<ReturnType<typeof results>>) => r.categories[0]!.ranking.ranked.map((x) => s.entries.findIndex((e) => e.id === x.entryId));
+
+    const stored = await results(s.contest.id, s.round.id);
+    expect(order(stored)).toEqual([2, 0, 1]);
+    const sheets = await prisma.scoresheet.findMany({ where: { assignment: { roundId: s.round.id } }, orderBy: { id: "asc" } });
+    expect(sheets.every((x) => x.topMarks !== null && x.criterionPoints !== null)).toBe(true);
+
+    // The same round with some, then all, sheets stored without a summary: the same results.
+    await prisma.scoresheet.updateMany({ where: { id: { in: sheets.filter((_, k) => k % 2 === 0).map((x) => x.id) } }, data: { topMarks: null, criterionPoints: null } });
+    expect((await results(s.contest.id, s.round.id)).fingerprint).toBe(stored.fingerprint);
+    await prisma.scoresheet.updateMany({ where: { id: { in: sheets.map((x) => x.id) } }, data: { topMarks: null, criterionPoints: null } });
+    const fromRows = await results(s.contest.id, s.round.id);
+    expect(fromRows.fingerprint).toBe(stored.fingerprint);
+    expect(order(fromRows)).toEqual([2, 0, 1]);
+
+    // With summaries the Score rows are not read: a summary giving entry 1 full marks on the first
+    // criterion puts it first (the scoring module never writes one that disagrees with its rows).
+    for (const sheet of sheets) {
+      const assignment = await prisma.assignment.findUniqueOrThrow({ where: { id: sheet.assignmentId } });
+      const rows = await prisma.score.findMany({ where: { scoresheetId: sheet.id }, include: { criterion: true } });
+      const byId = Object.fromEntries(rows.map((x) => [x.criterionId, x.points]));
+      if (assignment.entryId === s.entries[1]!.id) byId[first.id] = 25;
+      await prisma.scoresheet.update({ where: { id: sheet.id }, data: { topMarks: rows.filter((x) => byId[x.criterionId]! >= x.criterion.maxPoints).length, criterionPoints: JSON.stringify(byId) } });
+    }
+    expect(order(await results(s.contest.id, s.round.id))).toEqual([1, 2, 0]);
   });
 });
 

@@ -6,10 +6,12 @@
 // What counts: the submitted scoresheets (with a total) of the round's ACTIVE assignments, for
 // entries of the round (RoundEntry) that are still ELIGIBLE. Totals are Scoresheet.total as the
 // scoring module stored them. Criterion means and top marks for the tie-break chain come from the
-// same sheets' points.
+// summary it stores beside each total (Scoresheet.topMarks, criterionPoints), or from the sheet's
+// Score rows when it has none.
 import type { ContestPhase, RoundEntryStatus } from "#app/generated/sqlite/enums";
 import { sha256Hex } from "#app/utils/crypto.server";
-import { Prisma, type Tx } from "#app/utils/db.server";
+import { parseCriterionPoints, storedCriterionPoints } from "#app/modules/scoring/total";
+import type { Tx } from "#app/utils/db.server";
 import { nameCollator } from "#app/utils/format";
 import { proposeAdvance, type AdvanceProposal, type AdvanceRule } from "./advance";
 import { aggregate, roundScore, type AggregationMethod, type EntryAggregate, type JudgeEffect } from "./aggregate";
@@ -144,6 +146,15 @@ export interface ReadInfo {
 /** The points of a read whose points were not read (every such read shares it). */
 const NO_POINTS: ReadonlyMap<string, number> = new Map();
 
+interface SheetRow {
+  entryId: string;
+  judgeId: string;
+  status: string | null;
+  total: number | null;
+  topMarks: number | null;
+  criterionPoints: string | null;
+}
+
 /** What computeRoundResults reads from the database, as plain rows; null when the contest or round does not exist. */
 export async function loadRoundInputs(db: Tx, contestId: string, roundId: string, options: LoadOptions = {}) {
   const contestRow = await db.contest.findUnique({
@@ -194,8 +205,7 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
   // Flat joins, one row per entry, author or assignment: a relation-filtered read of tens of
   // thousands of entries exceeds SQLite's limit on bound variables (Prisma binds every id of the
   // parent rows). The same SQL on SQLite and PostgreSQL (quoted names, enum values as literals).
-  const counted = Prisma.sql`a."roundId" = ${roundId} AND a."status" = 'ACTIVE' AND s."status" = 'SUBMITTED' AND s."total" IS NOT NULL`;
-  const [categoryRows, entryRows, authorRows, sheetRows, judgeRows, tieRows, awards, pointRows] = await Promise.all([
+  const [categoryRows, entryRows, authorRows, sheetRows, awards] = await Promise.all([
     db.category.findMany({
       where: { contestId },
       orderBy: [{ position: "asc" }, { name: "asc" }],
@@ -211,62 +221,101 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
       FROM "EntryAuthor" au JOIN "RoundEntry" re ON re."entryId" = au."entryId"
       WHERE re."roundId" = ${roundId}
       ORDER BY au."entryId", au."position"`,
-    db.$queryRaw<{ entryId: string; judgeId: string; status: string | null; total: number | null }[]>`
-      SELECT a."entryId", a."judgeId", s."status", s."total"
+    // One row per active assignment, with its sheet's total and the summary the scoring module
+    // stores beside it (top marks, points per criterion): no Score rows are read for ranking.
+    db.$queryRaw<SheetRow[]>`
+      SELECT a."entryId", a."judgeId", s."status", s."total", s."topMarks", s."criterionPoints"
       FROM "Assignment" a LEFT JOIN "Scoresheet" s ON s."assignmentId" = a."id"
       WHERE a."roundId" = ${roundId} AND a."status" = 'ACTIVE'`,
-    db.$queryRaw<{ id: string; name: string }[]>`
-      SELECT u."id", u."name" FROM "User" u
-      WHERE u."id" IN (SELECT a."judgeId" FROM "Assignment" a WHERE a."roundId" = ${roundId} AND a."status" = 'ACTIVE')`,
-    // Per entry over its counted sheets: criteria at their maximum, and the points and count of
-    // each chain criterion (an entry none of whose sheets has the criterion has no mean on it).
-    chainKeys.length === 0 && !wantsTopMarks
-      ? Promise.resolve([] as Record<string, unknown>[])
-      : db.$queryRaw<Record<string, unknown>[]>`
-      SELECT a."entryId" AS "entryId",
-        SUM(CASE WHEN sc."points" >= c."maxPoints" THEN 1 ELSE 0 END) AS "top"
-        ${Prisma.join(
-          [
-            Prisma.empty,
-            ...stepCriteria.flatMap((ids, i) => {
-              const match = ids.length ? Prisma.sql`sc."criterionId" IN (${Prisma.join(ids)})` : Prisma.sql`1 = 0`;
-              return [
-                Prisma.sql`SUM(CASE WHEN ${match} THEN sc."points" ELSE 0 END) AS ${Prisma.raw(`"sum${i}"`)}`,
-                Prisma.sql`SUM(CASE WHEN ${match} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"n${i}"`)}`,
-              ];
-            }),
-          ],
-          ", ",
-        )}
+    db.award.findMany({ where: { roundId }, orderBy: { createdAt: "asc" }, select: { entryId: true, categoryId: true, rank: true, reason: true, createdAt: true } }),
+  ]);
+
+  // The judges' names, by the ids just read (a subquery over the round's assignments would walk
+  // them all again), in lists well under SQLite's limit on bound variables.
+  const judgeIds = [...new Set(sheetRows.map((a) => a.judgeId))];
+  const judgeRows: { id: string; name: string }[] = [];
+  for (let i = 0; i < judgeIds.length; i += 10_000) {
+    judgeRows.push(...(await db.user.findMany({ where: { id: { in: judgeIds.slice(i, i + 10_000) } }, select: { id: true, name: true } })));
+  }
+
+  // A counted sheet written without its summary (before it was stored, or by a writer outside the
+  // scoring module) gets one from its Score rows, as scoresheetSummary would have written it.
+  const isCounted = (a: SheetRow) => a.status === "SUBMITTED" && a.total !== null;
+  const legacy = new Map<string, Map<string, number>>();
+  const legacyTop = new Map<string, number>();
+  if (sheetRows.some((a) => isCounted(a) && (a.criterionPoints === null || a.topMarks === null))) {
+    const rows = await db.$queryRaw<{ entryId: string; judgeId: string; criterionId: string; points: number; maxPoints: number }[]>`
+      SELECT a."entryId", a."judgeId", sc."criterionId", sc."points", c."maxPoints"
       FROM "Score" sc
         JOIN "Scoresheet" s ON s."id" = sc."scoresheetId"
         JOIN "Assignment" a ON a."id" = s."assignmentId"
         JOIN "Criterion" c ON c."id" = sc."criterionId"
-      WHERE ${counted}
-      GROUP BY a."entryId"`,
-    db.award.findMany({ where: { roundId }, orderBy: { createdAt: "asc" }, select: { entryId: true, categoryId: true, rank: true, reason: true, createdAt: true } }),
-    options.withPoints
-      ? db.$queryRaw<{ entryId: string; judgeId: string; criterionId: string; points: number }[]>`
-      SELECT a."entryId", a."judgeId", sc."criterionId", sc."points"
-      FROM "Score" sc
-        JOIN "Scoresheet" s ON s."id" = sc."scoresheetId"
-        JOIN "Assignment" a ON a."id" = s."assignmentId"
-      WHERE ${counted}`
-      : Promise.resolve(null),
-  ]);
-  const tieStats = tieRows.map((row) => ({
-    entryId: String(row.entryId),
-    top: Number(row.top),
-    sums: chainKeys.map((key, i) => ({ key, sum: Number(row[`sum${i}`]), count: Number(row[`n${i}`]) })),
-  }));
+      WHERE a."roundId" = ${roundId} AND a."status" = 'ACTIVE' AND s."status" = 'SUBMITTED' AND s."total" IS NOT NULL
+        AND (s."criterionPoints" IS NULL OR s."topMarks" IS NULL)`;
+    for (const r of rows) {
+      const key = `${r.entryId} ${r.judgeId}`;
+      let points = legacy.get(key);
+      if (!points) legacy.set(key, (points = new Map()));
+      points.set(r.criterionId, Number(r.points));
+      if (Number(r.points) >= Number(r.maxPoints)) legacyTop.set(key, (legacyTop.get(key) ?? 0) + 1);
+    }
+  }
 
-  return { contest, round, rounds, index, categoryRows, entryRows, authorRows, sheetRows, judgeRows, tieStats, awards, pointRows };
+  // Per entry over its counted sheets: criteria at their maximum, and the points and count of
+  // each chain criterion (an entry none of whose sheets has the criterion has no mean on it).
+  // Only the chain's criteria are looked up in each stored summary (storedCriterionPoints).
+  const steps = chainKeys.length;
+  const statsOf = new Map<string, { top: number; sum: Float64Array; count: Int32Array }>();
+  const pointsOfRead = options.withPoints ? new Map<string, ReadonlyMap<string, number>>() : null;
+  for (const a of sheetRows) {
+    if (!isCounted(a)) continue;
+    const stored = a.criterionPoints !== null && a.topMarks !== null ? a.criterionPoints : null;
+    const fallback = stored === null ? (legacy.get(`${a.entryId} ${a.judgeId}`) ?? new Map<string, number>()) : null;
+    if (pointsOfRead) pointsOfRead.set(`${a.entryId} ${a.judgeId}`, fallback ?? new Map(Object.entries(parseCriterionPoints(stored!))));
+    if (!wantsTopMarks && steps === 0) continue;
+    let stats = statsOf.get(a.entryId);
+    if (!stats) statsOf.set(a.entryId, (stats = { top: 0, sum: new Float64Array(steps), count: new Int32Array(steps) }));
+    stats.top += fallback ? (legacyTop.get(`${a.entryId} ${a.judgeId}`) ?? 0) : Number(a.topMarks);
+    for (let i = 0; i < steps; i++) {
+      for (const id of stepCriteria[i]!) {
+        const p = fallback ? fallback.get(id) : storedCriterionPoints(stored!, id);
+        if (p === undefined) continue;
+        stats.sum[i]! += p;
+        stats.count[i]!++;
+      }
+    }
+  }
+  const tieStats = { keys: chainKeys, byEntry: statsOf };
+  const sheets = sheetRows.map((a) => ({ entryId: a.entryId, judgeId: a.judgeId, status: a.status, total: a.total }));
+
+  return { contest, round, rounds, index, categoryRows, entryRows, authorRows, sheetRows: sheets, judgeRows, tieStats, awards, pointsOfRead };
 }
 export type RoundInputs = NonNullable<Awaited<ReturnType<typeof loadRoundInputs>>>;
 
+/**
+ * Whether two entries are in code order without asking the collator (a few microseconds a call,
+ * most of the cost of checking 100,000 codes): codes equal up to a point where both continue with
+ * digits only, as many of them (the portal's prefix and zero-padded number), compare as plain text
+ * the way the numeric collator compares them. Otherwise (false) the collator decides.
+ */
+function codesInOrder(a: { entryCode: string | null; id: string }, b: { entryCode: string | null; id: string }): boolean {
+  const x = a.entryCode ?? "";
+  const y = b.entryCode ?? "";
+  if (x === y) return a.id < b.id;
+  if (x.length !== y.length) return false;
+  let i = 0;
+  while (x.charCodeAt(i) === y.charCodeAt(i)) i++;
+  for (let k = i; k < x.length; k++) {
+    const cx = x.charCodeAt(k);
+    const cy = y.charCodeAt(k);
+    if (cx < 48 || cx > 57 || cy < 48 || cy > 57) return false;
+  }
+  return x < y;
+}
+
 /** The round's results from rows already read (pure: no database, no clock). */
 export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions = {}): RoundResults {
-  const { contest, round, rounds, index, categoryRows, entryRows, authorRows, sheetRows, judgeRows, tieStats, awards, pointRows } = inputs;
+  const { contest, round, rounds, index, categoryRows, entryRows, authorRows, sheetRows, judgeRows, tieStats, awards, pointsOfRead } = inputs;
   const next = rounds[index + 1] ?? null;
   const authorsOf = new Map<string, { name: string; unit: string }[]>();
   for (const a of authorRows) {
@@ -277,7 +326,8 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
   const entries = new Map<string, EntryInfo>();
   // The rows come ordered by code in the database's own collation, which for the codes the portal
   // gives (a prefix and zero-padded digits) is already this order: the sort then only checks it.
-  const sortedEntries = [...entryRows].sort((a, b) => nameCollator.compare(a.entryCode ?? "", b.entryCode ?? "") || (a.id < b.id ? -1 : 1));
+  const byCode = (a: (typeof entryRows)[number], b: (typeof entryRows)[number]) => nameCollator.compare(a.entryCode ?? "", b.entryCode ?? "") || (a.id < b.id ? -1 : 1);
+  const sortedEntries = entryRows.every((e, i) => i === 0 || codesInOrder(entryRows[i - 1]!, e) || byCode(entryRows[i - 1]!, e) < 0) ? entryRows : [...entryRows].sort(byCode);
   for (const e of sortedEntries) {
     entries.set(e.id, {
       id: e.id,
@@ -294,15 +344,7 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
   }
 
   const counted: ReadInfo[] = [];
-  const pointsOf = new Map<string, Map<string, number>>();
-  for (const p of pointRows ?? []) {
-    const key = `${p.entryId} ${p.judgeId}`;
-    let points = pointsOf.get(key);
-    if (!points) pointsOf.set(key, (points = new Map()));
-    points.set(p.criterionId, Number(p.points));
-  }
   const nameOf = new Map(judgeRows.map((j) => [j.id, j.name]));
-  const judgeNames = new Map<string, string>();
   let pendingReads = 0;
   for (const a of sheetRows) {
     const entry = entries.get(a.entryId);
@@ -312,17 +354,12 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
       pendingReads++;
       continue;
     }
-    judgeNames.set(a.judgeId, nameOf.get(a.judgeId) ?? "");
-    counted.push({ entryId: a.entryId, judgeId: a.judgeId, total: Number(a.total), points: (pointRows && pointsOf.get(`${a.entryId} ${a.judgeId}`)) || NO_POINTS });
-  }
-  const criterionStats = new Map<string, { sums: Map<string, number>; top: number }>();
-  for (const t of tieStats) {
-    criterionStats.set(t.entryId, { top: t.top, sums: new Map(t.sums.filter((x) => x.count > 0).map((x) => [x.key, x.sum])) });
+    counted.push({ entryId: a.entryId, judgeId: a.judgeId, total: Number(a.total), points: (pointsOfRead && pointsOfRead.get(`${a.entryId} ${a.judgeId}`)) || NO_POINTS });
   }
 
   const agg = aggregate({ method: round.aggregation, entryIds: [...entries.keys()], reads: counted });
   const aggregates = new Map(agg.entries.map((e) => [e.entryId, e]));
-  const judges = agg.judges.map((j) => ({ ...j, name: judgeNames.get(j.judgeId) ?? "" }));
+  const judges = agg.judges.map((j) => ({ ...j, name: nameOf.get(j.judgeId) ?? "" }));
 
   const decisions = decisionsFrom(awards);
   const isFinal = next === null;
@@ -334,9 +371,9 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
     if (ids.length === 0 && !isFinal) continue;
     const items: RankItem[] = ids.map((id) => {
       const a = aggregates.get(id)!;
-      const stats = criterionStats.get(id);
+      const stats = tieStats.byEntry.get(id);
       const criteriaMeans: Record<string, number> = {};
-      for (const [key, sum] of stats?.sums ?? []) criteriaMeans[key] = roundScore(sum / a.reads);
+      if (stats) tieStats.keys.forEach((key, i) => stats.count[i]! > 0 && (criteriaMeans[key] = roundScore(stats.sum[i]! / a.reads)));
       return { entryId: id, score: a.score, criteria: criteriaMeans, topMarks: a.reads ? Math.round(((stats?.top ?? 0) / a.reads) * 1e6) / 1e6 : 0 };
     });
     const tieDecisions: TieDecision[] = decisions

@@ -13,6 +13,7 @@ import { createTestAssignment, createTestPanel, createTestRound, placeEntries, s
 import { docxDocument, windows1258, zipBomb } from "#tests/fixtures/documents";
 import { readPaperFile } from "./paper-file.server";
 import { importPaper, listPaperPanels, PAPER_WRITE_CHUNK, paperTemplate, previewPaperImport, type PaperFile, type PaperPreview, type PaperProgress } from "./paper.server";
+import { parseCriterionPoints } from "./total";
 
 let fileCount = 0;
 function writeFile(content: Uint8Array | string, name = "phieu.csv"): PaperFile {
@@ -187,6 +188,12 @@ describe("importPaper", () => {
     const replaced = sheets.find((x) => x.id === s.draft.id)!;
     expect(replaced).toMatchObject({ status: "SUBMITTED", total: 15, version: 1, privateNote: "Ghi chú trực tuyến" });
     expect(replaced.scores).toHaveLength(5);
+    // Each sheet's summary (what rankings read) agrees with its Score rows, drafts replaced included.
+    const maxOf = new Map((await prisma.criterion.findMany({ where: { rubricVersionId: s.rubricVersionId } })).map((c) => [c.id, c.maxPoints]));
+    for (const sheet of sheets) {
+      expect(parseCriterionPoints(sheet.criterionPoints!)).toEqual(Object.fromEntries(sheet.scores.map((x) => [x.criterionId, x.points])));
+      expect(sheet.topMarks).toBe(sheet.scores.filter((x) => x.points >= maxOf.get(x.criterionId)!).length);
+    }
     expect((await prisma.rubricVersion.findUniqueOrThrow({ where: { id: s.rubricVersionId } })).lockedAt).not.toBeNull();
     const log = await prisma.auditLog.findFirstOrThrow({ where: { contestId: s.contest.id, action: "scoresheet.importPaper" } });
     expect(log).toMatchObject({ actorId: s.organizerId, targetId: s.panel.id, ip: "203.0.113.9" });

@@ -8,7 +8,7 @@
 // its plan fingerprint (./paper paperPlanFingerprint) compared with the preview's; any problem,
 // or any difference (the file is not the one checked, an assignment or a sheet changed, the
 // rubric changed), writes nothing. Then every sheet is written SUBMITTED with its points, its
-// total (./total, the only place totals are computed) and the note, replacing the judge's draft
+// total and summary (./total, the only place totals are computed) and the note, replacing the judge's draft
 // if there was one, and "scoresheet.importPaper" is logged with the counts and the file's SHA-256.
 //
 // Authorization is the caller's (the contest's secretaries and organizers); every read is scoped
@@ -25,7 +25,7 @@ import { foldedWords } from "#app/utils/vietnamese";
 import { paperPlanFingerprint, templateTable, validatePaperRows, type PaperContext, type PaperRowResult, type PaperValidation } from "./paper";
 import { readPaperFile, templateCsv, templateWorkbook, type PaperFileKind } from "./paper-file.server";
 import { PAPER_PREVIEW_ROWS } from "./paper.schema";
-import { scoresheetTotal } from "./total";
+import { scoresheetSummary, scoresheetTotal } from "./total";
 
 /** A national panel writes thousands of sheets: more than Prisma's 5 s default. */
 const LONG_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
@@ -349,7 +349,7 @@ export async function importPaper(input: ImportInput): Promise<ImportResult> {
           const existing = sheet.existing!;
           const changed = await tx.scoresheet.updateMany({
             where: { id: existing.id, version: existing.version, status: "DRAFT" },
-            data: { ...fields, total: scoresheetTotal(criteria, sheet.points), ...(sheet.note ? { privateNote: sheet.note } : {}), version: { increment: 1 } },
+            data: { ...fields, total: scoresheetTotal(criteria, sheet.points), ...scoresheetSummary(criteria, sheet.points), ...(sheet.note ? { privateNote: sheet.note } : {}), version: { increment: 1 } },
           });
           if (changed.count !== 1) throw new Stale(preview, PAPER_ERRORS.changed);
           await tx.score.deleteMany({ where: { scoresheetId: existing.id } });
@@ -360,7 +360,7 @@ export async function importPaper(input: ImportInput): Promise<ImportResult> {
         const fresh = chunk.filter((x) => !x.existing);
         if (fresh.length > 0) {
           const created = await tx.scoresheet.createManyAndReturn({
-            data: fresh.map((sheet) => ({ ...fields, total: scoresheetTotal(criteria, sheet.points), assignmentId: sheet.assignmentId, privateNote: sheet.note })),
+            data: fresh.map((sheet) => ({ ...fields, total: scoresheetTotal(criteria, sheet.points), ...scoresheetSummary(criteria, sheet.points), assignmentId: sheet.assignmentId, privateNote: sheet.note })),
             select: { id: true, assignmentId: true },
           });
           const idOf = new Map(created.map((c) => [c.assignmentId, c.id]));

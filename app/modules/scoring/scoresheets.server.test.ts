@@ -7,7 +7,7 @@ import { prisma } from "#app/utils/db.server";
 import { createScoringContest, fullScores } from "#tests/factories/scoring";
 import type { ScoresheetForm } from "./scoresheet.schema";
 import { getJudgeDesk, openScoresheet, recuseAssignment, saveScoresheet } from "./scoresheets.server";
-import { scoresheetTotal } from "./total";
+import { parseCriterionPoints, scoresheetTotal } from "./total";
 
 const form = (expectedVersion: number, scores: Record<string, string>, extra: Partial<ScoresheetForm> = {}): ScoresheetForm => ({
   intent: "save",
@@ -22,6 +22,15 @@ async function rowsOf(assignmentId: string) {
   return {
     sheet: await prisma.scoresheet.findUnique({ where: { assignmentId }, include: { scores: { orderBy: { criterionId: "asc" } } } }),
     audit: await prisma.auditLog.count(),
+  };
+}
+
+/** What a stored sheet's summary says, and what its Score rows say: rankings read the first instead of the second. */
+async function summaryAndScores(assignmentId: string) {
+  const sheet = await prisma.scoresheet.findUniqueOrThrow({ where: { assignmentId }, include: { scores: { include: { criterion: true } } } });
+  return {
+    summary: { topMarks: sheet.topMarks, points: sheet.criterionPoints === null ? null : parseCriterionPoints(sheet.criterionPoints) },
+    scores: { topMarks: sheet.scores.filter((x) => x.points >= x.criterion.maxPoints).length, points: Object.fromEntries(sheet.scores.map((x) => [x.criterionId, x.points])) },
   };
 }
 
@@ -132,6 +141,9 @@ describe("drafts", () => {
     const cleared = await saveScoresheet({ judgeId, assignmentId: a.id, form: form(1, { [criteria[0]!.id]: "7,5", [criteria[1]!.id]: "" }, { privateNote: "Lập luận tốt" }) });
     expect(cleared).toMatchObject({ ok: true, sheet: { version: 2, points: { [criteria[0]!.id]: 7.5 } } });
     expect((await rowsOf(a.id)).sheet!.scores).toHaveLength(1);
+    const stored = await summaryAndScores(a.id);
+    expect(stored.summary).toEqual(stored.scores);
+    expect(stored.summary).toEqual({ topMarks: 0, points: { [criteria[0]!.id]: 7.5 } });
   });
 
   it("refuses scores out of bounds or off the step with field errors, writing nothing", async () => {
@@ -212,6 +224,9 @@ describe("submission", () => {
     const points = Object.fromEntries(s.criteria.map((c) => [c.id, c.maxPoints - 2.5]));
     expect(row.total).toBe(scoresheetTotal(s.criteria, points));
     expect(row.submittedAt).not.toBeNull();
+    const stored = await summaryAndScores(a.id);
+    expect(stored.summary).toEqual(stored.scores);
+    expect(stored.summary.points).toEqual(points);
     const log = await prisma.auditLog.findFirstOrThrow({ where: { action: "scoresheet.submit", targetId: row.id } });
     expect(log).toMatchObject({ actorId: judgeId, contestId: s.contest.id, ip: "203.0.113.9" });
     expect(JSON.parse(log.data)).toMatchObject({
@@ -254,6 +269,10 @@ describe("submission", () => {
     expect(last.before.total).toBe(firstTotal);
     expect(last.after.total).toBe((await rowsOf(a.id)).sheet!.total);
     expect(last.after.total).not.toBe(firstTotal);
+    // The resubmitted sheet's summary follows its new scores.
+    const stored = await summaryAndScores(a.id);
+    expect(stored.summary).toEqual(stored.scores);
+    expect(stored.summary.points![s.criteria[2]!.id]).toBe(10);
   });
 
   it("keeps a draft read-only after the deadline, unless the chair reopened it after the deadline", async () => {

@@ -11,7 +11,8 @@
 // holding the same thing never conflict and an idle autosave never bumps the version.
 //
 // Totals are scoresheetTotal's (./total.ts, decision 0005), stored on every write, drafts too (a
-// draft's running total counts empty criteria as 0). The first write with a score on a rubric
+// draft's running total counts empty criteria as 0), with the summary rankings read instead of the
+// Score rows (scoresheetSummary: top marks and points per criterion). The first write with a score on a rubric
 // version locks it (rubrics.server lockRubricVersion, a no-op once locked), in the same transaction.
 //
 // The audit log. Drafts are not logged one by one (an autosave every few seconds would drown the
@@ -50,7 +51,7 @@ import {
 } from "./access";
 import { assignmentFacts } from "./policies.server";
 import { checkScores, recuseSchema, type ScoresheetForm, type ScoringCriterion } from "./scoresheet.schema";
-import { scoresheetTotal } from "./total";
+import { scoresheetSummary, scoresheetTotal } from "./total";
 
 // ───────────────────────────── shapes ─────────────────────────────
 
@@ -488,6 +489,7 @@ export async function saveScoresheet(input: SaveInput): Promise<SaveResult> {
     const fields = {
       status: submitting ? ("SUBMITTED" as const) : ("DRAFT" as const),
       total,
+      ...scoresheetSummary(criteria, points),
       privateNote: form.privateNote,
       feedback: form.feedback,
       submittedAt: submitting ? now : null,

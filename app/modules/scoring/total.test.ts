@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultRubricTemplate } from "#app/modules/rubrics/default-template";
-import { scoresheetTotal, type TotalCriterion } from "./total";
+import { parseCriterionPoints, scoresheetSummary, scoresheetTotal, storedCriterionPoints, type TotalCriterion } from "./total";
 
 const STEP = 0.5;
 
@@ -98,5 +98,45 @@ describe("scoresheetTotal", () => {
     expect(() => scoresheetTotal(criteria, { a: Number.NaN })).toThrow(RangeError);
     expect(() => scoresheetTotal([{ id: "a", maxPoints: 10, weight: 0 }], { a: 1 })).toThrow(RangeError);
     expect(() => scoresheetTotal([{ id: "a", maxPoints: 10, weight: -1 }], { a: 1 })).toThrow(RangeError);
+  });
+});
+
+describe("scoresheetSummary", () => {
+  it("counts the criteria at their maximum and keeps every scored criterion's points, leaving out empty ones", () => {
+    const criteria = [
+      { id: "a", maxPoints: 25 },
+      { id: "b", maxPoints: 20 },
+      { id: "c", maxPoints: 10 },
+    ];
+    const summary = scoresheetSummary(criteria, { a: 25, b: 19.5, c: 10 });
+    expect(summary.topMarks).toBe(2);
+    expect(parseCriterionPoints(summary.criterionPoints)).toEqual({ a: 25, b: 19.5, c: 10 });
+    const draft = scoresheetSummary(criteria, new Map([["b", 20]]));
+    expect(draft).toEqual({ topMarks: 1, criterionPoints: JSON.stringify({ b: 20 }) });
+    expect(scoresheetSummary(criteria, {})).toEqual({ topMarks: 0, criterionPoints: "{}" });
+  });
+
+  it("reads back what the database's own JSON functions write (the migration's backfill)", () => {
+    // SQLite's json_group_object writes 20.0, PostgreSQL's json_object_agg spaces around colons.
+    expect(parseCriterionPoints('{"a":20.0,"b":7.5}')).toEqual({ a: 20, b: 7.5 });
+    expect(parseCriterionPoints('{ "a" : 20, "b" : 7.5 }')).toEqual({ a: 20, b: 7.5 });
+    for (const stored of ['{"a":20.0,"b":7.5}', '{ "a" : 20, "b" : 7.5 }', JSON.stringify({ a: 20, b: 7.5 })]) {
+      expect([storedCriterionPoints(stored, "a"), storedCriterionPoints(stored, "b"), storedCriterionPoints(stored, "c")]).toEqual([20, 7.5, undefined]);
+    }
+  });
+
+  it("agrees with the points it was given, whatever the rubric (property)", () => {
+    fc.assert(
+      fc.property(rubric(fc.constant(1)), fc.array(fc.nat(), { maxLength: 8 }), (criteria, draws) => {
+        const points: Record<string, number> = {};
+        criteria.forEach((c, i) => {
+          if (draws[i] !== undefined) points[c.id] = (draws[i]! % (c.maxPoints / STEP + 1)) * STEP;
+        });
+        const summary = scoresheetSummary(criteria, points);
+        expect(parseCriterionPoints(summary.criterionPoints)).toEqual(points);
+        expect(summary.topMarks).toBe(criteria.filter((c) => points[c.id] === c.maxPoints).length);
+        for (const c of criteria) expect(storedCriterionPoints(summary.criterionPoints, c.id)).toBe(points[c.id]);
+      }),
+    );
   });
 });

@@ -51,3 +51,54 @@ export function scoresheetTotal(criteria: readonly TotalCriterion[], points: Poi
   const factor = 10 ** TOTAL_DECIMALS;
   return Math.round(((weighted * scale) / weightedMax) * factor) / factor;
 }
+
+/**
+ * What rankings need of a sheet besides its total, stored beside it on every write (so a round's
+ * ranking reads one row per sheet, not its Score rows): `topMarks`, how many criteria have their
+ * maximum, and `criterionPoints`, the points per criterion id as a JSON object in rubric order
+ * (every criterion, so any tie-break chain can be served). Criteria without points are left out.
+ */
+export interface ScoresheetSummary {
+  topMarks: number;
+  criterionPoints: string;
+}
+
+export function scoresheetSummary(criteria: readonly Pick<TotalCriterion, "id" | "maxPoints">[], points: PointsByCriterion): ScoresheetSummary {
+  const byId = points instanceof Map ? points : new Map(Object.entries(points));
+  const stored: Record<string, number> = {};
+  let topMarks = 0;
+  for (const c of criteria) {
+    const p = byId.get(c.id);
+    if (p === undefined) continue;
+    stored[c.id] = p;
+    if (p >= c.maxPoints) topMarks++;
+  }
+  return { topMarks, criterionPoints: JSON.stringify(stored) };
+}
+
+/** The points per criterion id of a stored `criterionPoints` (see scoresheetSummary). */
+export function parseCriterionPoints(stored: string): Record<string, number> {
+  const parsed = JSON.parse(stored) as Record<string, unknown>;
+  const out: Record<string, number> = {};
+  for (const [id, p] of Object.entries(parsed)) out[id] = Number(p);
+  return out;
+}
+
+/**
+ * One criterion's points in a stored `criterionPoints`, undefined when it has none: the ranking's
+ * read of a national round looks up the tie-break chain's criteria in 300,000 of these, where
+ * parsing each whole object is most of the cost. Also reads what the database's JSON functions
+ * write (the migration's backfill: `20.0`, spaces around the colon).
+ */
+export function storedCriterionPoints(stored: string, criterionId: string): number | undefined {
+  if (/["\\]/.test(criterionId)) return parseCriterionPoints(stored)[criterionId];
+  const key = `"${criterionId}"`;
+  let at = stored.indexOf(key);
+  if (at === -1) return undefined;
+  at += key.length;
+  while (stored.charCodeAt(at) === 32) at++;
+  if (stored[at] !== ":") return parseCriterionPoints(stored)[criterionId];
+  let end = at + 1;
+  while (end < stored.length && stored[end] !== "," && stored[end] !== "}") end++;
+  return Number(stored.slice(at + 1, end));
+}
