@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Round" ALTER COLUMN "aggregation" SET DEFAULT 'NORMALIZED';
+
