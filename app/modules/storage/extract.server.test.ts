@@ -113,6 +113,22 @@ describe("readFile: broken and hostile files", () => {
     expect(await reasonOf(zipBomb(20, { odt: true }), { maxInflatedBytes: 8 * MiB })).toBe("tooManyInflatedBytes");
   });
 
+  it("reads a DOCX without inflating its media: a bomb in a picture is never inflated, so never counted", async () => {
+    const docx = zipBomb(1024, { media: true }); // 1 GiB of spaces as word/media/image1.png
+    const inspected = await inspectZip(docx);
+    expect(inspected.ok).toBe(true);
+    if (!inspected.ok) return;
+    expect(inspected.listing.entries.map((e) => e.name)).toContain("word/media/image1.png");
+    expect(Object.keys(inspected.listing.parts)).not.toContain("word/media/image1.png");
+    const result = await readFile(docx);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.sniffed.kind).toBe("DOCX");
+    expect(result.text?.text).toContain(VIETNAMESE_PARAGRAPHS[0]!.split(" ")[0]);
+    // Cut short inside the picture: no end record, refused although every text part is whole.
+    expect(await reasonOf(docx.subarray(0, docx.length - 4096))).toBe("corrupt");
+  });
+
   it("never resolves an external entity in a DOCX: a DTD is refused before any parser", async () => {
     const secretFile = path.join(os.tmpdir(), `secret-${crypto.randomBytes(4).toString("hex")}.txt`);
     fs.writeFileSync(secretFile, "MẬT KHẨU BÍ MẬT");

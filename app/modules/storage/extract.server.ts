@@ -39,7 +39,7 @@ export const PARSES_PER_WORKER = 50;
 export const READ_AHEAD = PARALLEL_PARSES + 1;
 /** Compressed bytes fed to the inflater per step, which bounds what one step can inflate. */
 export const UNZIP_SLICE_BYTES = 4096;
-/** Zip entries whose content is kept: what the sniffer and the text readers look at. */
+/** Zip entries inflated (and counted) and kept: what the sniffer and the text readers look at; others are never inflated (decision 0026). */
 const KEPT_PARTS = String.raw`^(?:mimetype|.*\.xml|.*\.rels)$`;
 
 export type ReadFailure = SniffRefusal | "tooManyInflatedBytes" | "tooComplex" | "passwordProtected" | "pdfScript" | "parseTimeout";
@@ -274,8 +274,8 @@ async function listZip(session: ParseSession, bytes: Uint8Array, maxInflatedByte
 }
 
 /**
- * A zip's entries as its local headers list them, inflating every entry and stopping as soon
- * as the total passes maxInflatedBytes (then inflatedBytes tells how far it got).
+ * A zip's entries as its local headers list them, inflating the kept parts (KEPT_PARTS) and
+ * stopping as soon as their total passes maxInflatedBytes (then inflatedBytes tells how far it got).
  */
 export async function inspectZip(
   bytes: Uint8Array,

@@ -33,10 +33,23 @@ function concat(chunks, length) {
   return out;
 }
 
+/** Whether the bytes end with a zip's end-of-central-directory record (a file cut short has none). */
+function hasEndRecord(bytes) {
+  // The record is 22 bytes followed by a comment of at most 65,535.
+  const from = Math.max(0, bytes.length - 22 - 65535);
+  for (let at = bytes.length - 22; at >= from; at--) {
+    if (bytes[at] === 0x50 && bytes[at + 1] === 0x4b && bytes[at + 2] === 0x05 && bytes[at + 3] === 0x06) return true;
+  }
+  return false;
+}
+
 /**
  * Walks a zip's local headers with fflate's streaming Unzip, feeding it small slices so that
- * one step can never inflate much, and counts every inflated byte of every entry: past
- * maxInflatedBytes it stops at once. Keeps the content of entries whose name matches keep.
+ * one step can never inflate much. Only the entries whose name matches keep (the parts the
+ * sniffer and the text readers look at) are inflated, and every byte they inflate is counted:
+ * past maxInflatedBytes it stops at once. Other entries (media, embedded objects) are walked
+ * past, never inflated, so they cost neither time nor memory and cannot be a bomb; their size
+ * in the listing is the one their header declares.
  */
 function unzip({ bytes, maxInflatedBytes, maxEntries, sliceBytes, keep }) {
   const { Unzip, UnzipInflate } = require(modules.fflate);
@@ -58,9 +71,14 @@ function unzip({ bytes, maxInflatedBytes, maxEntries, sliceBytes, keep }) {
       return;
     }
     names.add(file.name);
+    const kept = keepPattern.test(file.name);
+    if (!kept) {
+      // Not inflated: complete once the archive is whole (hasEndRecord below).
+      entries.push({ name: file.name, size: file.originalSize ?? 0, complete: true });
+      return;
+    }
     const entry = { name: file.name, size: 0, complete: false };
     entries.push(entry);
-    const kept = keepPattern.test(file.name);
     const chunks = [];
     file.ondata = (error, data, final) => {
       if (failure) return;
@@ -75,10 +93,10 @@ function unzip({ bytes, maxInflatedBytes, maxEntries, sliceBytes, keep }) {
         file.terminate();
         return;
       }
-      if (kept) chunks.push(data);
+      chunks.push(data);
       if (final) {
         entry.complete = true;
-        if (kept) parts[file.name] = concat(chunks, entry.size);
+        parts[file.name] = concat(chunks, entry.size);
       }
     };
     file.start();
@@ -92,7 +110,7 @@ function unzip({ bytes, maxInflatedBytes, maxEntries, sliceBytes, keep }) {
     failure ??= new ParseFailure("corrupt", error.message);
   }
   if (failure) throw failure;
-  if (!entries.length || entries.some((e) => !e.complete)) throw new ParseFailure("corrupt", "incomplete archive");
+  if (!entries.length || entries.some((e) => !e.complete) || !hasEndRecord(bytes)) throw new ParseFailure("corrupt", "incomplete archive");
   return {
     result: { entries: entries.map((e) => ({ name: e.name, size: e.size })), inflated, parts },
     transfer: Object.values(parts).map((p) => p.buffer),
