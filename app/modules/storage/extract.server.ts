@@ -39,7 +39,7 @@ export const PARSES_PER_WORKER = 50;
 export const READ_AHEAD = PARALLEL_PARSES + 1;
 /** Compressed bytes fed to the inflater per step, which bounds what one step can inflate. */
 export const UNZIP_SLICE_BYTES = 4096;
-/** Zip entries inflated (and counted) and kept: what the sniffer and the text readers look at; others are never inflated (decision 0026). */
+/** Zip entries inflated (and counted) and kept: what the sniffer and the text readers look at; others are never inflated (decision 0028). */
 const KEPT_PARTS = String.raw`^(?:mimetype|.*\.xml|.*\.rels)$`;
 
 export type ReadFailure = SniffRefusal | "tooManyInflatedBytes" | "tooComplex" | "passwordProtected" | "pdfScript" | "parseTimeout";
