@@ -146,6 +146,9 @@ export interface ReadInfo {
 /** The points of a read whose points were not read (every such read shares it). */
 const NO_POINTS: ReadonlyMap<string, number> = new Map();
 
+/** A sheet counts toward its entry's score once submitted with a total; the others are pending reads. */
+const isCounted = (a: { status: string | null; total: number | null }) => a.status === "SUBMITTED" && a.total !== null;
+
 interface SheetRow {
   entryId: string;
   judgeId: string;
@@ -240,7 +243,6 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
 
   // A counted sheet written without its summary (before it was stored, or by a writer outside the
   // scoring module) gets one from its Score rows, as scoresheetSummary would have written it.
-  const isCounted = (a: SheetRow) => a.status === "SUBMITTED" && a.total !== null;
   const legacy = new Map<string, Map<string, number>>();
   const legacyTop = new Map<string, number>();
   if (sheetRows.some((a) => isCounted(a) && (a.criterionPoints === null || a.topMarks === null))) {
@@ -286,9 +288,7 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
     }
   }
   const tieStats = { keys: chainKeys, byEntry: statsOf };
-  const sheets = sheetRows.map((a) => ({ entryId: a.entryId, judgeId: a.judgeId, status: a.status, total: a.total }));
-
-  return { contest, round, rounds, index, categoryRows, entryRows, authorRows, sheetRows: sheets, judgeRows, tieStats, awards, pointsOfRead };
+  return { contest, round, rounds, index, categoryRows, entryRows, authorRows, sheetRows, judgeRows, tieStats, awards, pointsOfRead };
 }
 export type RoundInputs = NonNullable<Awaited<ReturnType<typeof loadRoundInputs>>>;
 
@@ -349,7 +349,7 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
   for (const a of sheetRows) {
     const entry = entries.get(a.entryId);
     if (!entry) continue;
-    if (a.status !== "SUBMITTED" || a.total === null) {
+    if (!isCounted(a)) {
       entry.pendingReads++;
       pendingReads++;
       continue;
