@@ -90,17 +90,24 @@ describe("addExtraReader", () => {
   });
 });
 
+/** A second panel with `entries` entries, all read by a judge seated on both panels (the shared judge). */
+async function withSharedJudge(s: Awaited<ReturnType<typeof setup>>, entries: number) {
+  const other = await createTestPanel(s.round.id, { name: "Tiểu ban 2" });
+  const { user: shared } = await addContestMember(s.contest.id, "JUDGE", { name: "Giám khảo chung" });
+  await seatJudge(s.panel.id, shared.id);
+  await seatJudge(other.id, shared.id);
+  const categoryId = (await prisma.category.findFirstOrThrow({ where: { contestId: s.contest.id } })).id;
+  const elsewhere = await createTestEntries(s.contest.id, categoryId, entries);
+  await placeEntries(s.round.id, other.id, elsewhere.map((e) => e.id));
+  for (const e of elsewhere) await createTestAssignment(s.round.id, other.id, e.id, shared.id);
+  return shared;
+}
+
 describe("repairEntry and shared judges", () => {
   it("takes first a judge seated on another panel who has no read yet in this one (linking the panels)", async () => {
     const s = await setup(5, 2);
-    const other = await createTestPanel(s.round.id, { name: "Tiểu ban 2" });
-    const { user: shared } = await addContestMember(s.contest.id, "JUDGE", { name: "Giám khảo chung" });
-    await seatJudge(s.panel.id, shared.id);
-    await seatJudge(other.id, shared.id);
     // The shared judge is busier in the round than judges 3 and 4, yet a read here links the panels.
-    const [busy] = await createTestEntries(s.contest.id, (await prisma.category.findFirstOrThrow({ where: { contestId: s.contest.id } })).id, 1);
-    await placeEntries(s.round.id, other.id, [busy!.id]);
-    await createTestAssignment(s.round.id, other.id, busy!.id, shared.id);
+    const shared = await withSharedJudge(s, 1);
     await prisma.assignment.updateMany({ where: { entryId: s.entries[0]!.id, judgeId: s.judges[0]!.id }, data: { status: "RECUSED" } });
     const result = await repairEntry({ contestId: s.contest.id, roundId: s.round.id, entryId: s.entries[0]!.id, actorId: null });
     expect(result).toMatchObject({ ok: true, added: [{ judgeId: shared.id }], short: 0 });
@@ -110,14 +117,7 @@ describe("repairEntry and shared judges", () => {
     // Panel 1: 8 entries, judges 0–4 and the shared judge; panel 2: 4 entries read by the shared
     // judge. k = 3: 36 reads over 6 judges (mean 6), so the shared judge's seats want ⌊6 / 2⌋ = 3.
     const s = await setup(5, 8);
-    const other = await createTestPanel(s.round.id, { name: "Tiểu ban 2" });
-    const { user: shared } = await addContestMember(s.contest.id, "JUDGE", { name: "Giám khảo chung" });
-    await seatJudge(s.panel.id, shared.id);
-    await seatJudge(other.id, shared.id);
-    const categoryId = (await prisma.category.findFirstOrThrow({ where: { contestId: s.contest.id } })).id;
-    const elsewhere = await createTestEntries(s.contest.id, categoryId, 4);
-    await placeEntries(s.round.id, other.id, elsewhere.map((e) => e.id));
-    for (const e of elsewhere) await createTestAssignment(s.round.id, other.id, e.id, shared.id);
+    const shared = await withSharedJudge(s, 4);
     // One read here already: below the target of 3, so the shared judge (5 reads in the round) is
     // taken before judges 3 and 4 (none).
     await prisma.assignment.updateMany({ where: { entryId: s.entries[7]!.id, judgeId: s.judges[2]!.id }, data: { judgeId: shared.id } });
