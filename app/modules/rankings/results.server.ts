@@ -378,9 +378,15 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
   const entryTop = new Float64Array(E);
   const stepSum = new Float64Array(E * steps);
   const stepCount = new Int32Array(E * steps);
+  // An entry's assignments usually come one after another: its number is looked up once for them.
+  let lastId: string | null = null;
+  let e: number | undefined;
   for (let row = 0; row < sheetRows.length; row++) {
     const a = sheetRows[row]!;
-    const e = entryNumber.get(a.entryId);
+    if (a.entryId !== lastId) {
+      lastId = a.entryId;
+      e = entryNumber.get(a.entryId);
+    }
     if (e === undefined) continue;
     if (!isCounted(a)) {
       entryList[e]!.pendingReads++;
