@@ -553,7 +553,7 @@ const FINGERPRINT_FORMAT = "round-results/2";
  * proposal's order (which follows the ranking). Texts are written with their length, so the bytes
  * read back one way only.
  */
-function resultsFingerprint(r: {
+export function resultsFingerprint(r: {
   round: ResultsRound;
   chain: readonly TieBreakStep[];
   categories: readonly CategoryResults[];
