@@ -48,9 +48,9 @@ export function proposeAdvance(input: AdvanceInput): AdvanceProposal {
   const undecided: string[] = [];
   const cutTies: CutTie[] = [];
   for (const c of input.categories) {
-    const all = [...c.groups.flatMap((g) => g.entryIds), ...c.unranked];
     if (input.rule === "MANUAL") {
-      for (const id of all) (input.manual?.has(id) ? advancing : eliminated).push(id);
+      for (const g of c.groups) for (const id of g.entryIds) (input.manual?.has(id) ? advancing : eliminated).push(id);
+      for (const id of c.unranked) (input.manual?.has(id) ? advancing : eliminated).push(id);
       continue;
     }
     eliminated.push(...c.unranked);

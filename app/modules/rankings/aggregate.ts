@@ -129,8 +129,28 @@ function mean(values: readonly number[]): number {
 /** The mean without one highest and one lowest value, from TRIM_MIN_READS values on. */
 export function trimmedMean(values: readonly number[]): { value: number; trimmed: boolean } {
   if (values.length < TRIM_MIN_READS) return { value: mean(values), trimmed: false };
-  const sorted = [...values].sort((a, b) => a - b);
-  return { value: mean(sorted.slice(1, -1)), trimmed: true };
+  const sorted = Float64Array.from(values);
+  return { value: sortedInnerMean(sorted, 0, sorted.length), trimmed: true };
+}
+
+/**
+ * Sorts values[from … to) ascending in place (insertion sort: an entry has a handful of reads;
+ * stable, as Array.prototype.sort) and returns the mean of all but the first and the last, summed
+ * in ascending order.
+ */
+function sortedInnerMean(values: Float64Array, from: number, to: number): number {
+  for (let i = from + 1; i < to; i++) {
+    const v = values[i]!;
+    let k = i - 1;
+    while (k >= from && values[k]! - v > 0) {
+      values[k + 1] = values[k]!;
+      k--;
+    }
+    values[k + 1] = v;
+  }
+  let sum = 0;
+  for (let i = from + 1; i < to - 1; i++) sum += values[i]!;
+  return sum / (to - from - 2);
 }
 
 /**
@@ -185,17 +205,43 @@ export function conjugateGradient(apply: (x: Float64Array, out: Float64Array) =>
 /** Residual of the conjugate gradients relative to the right-hand side. */
 const CG_TOLERANCE = 1e-13;
 
-/** The reads with entries and judges numbered in order of first appearance. */
-interface Indexed {
+/**
+ * The reads with entries and judges numbered: what the fit works on. computeFromInputs
+ * (results.server.ts) numbers them while joining the rows it read; `aggregate` numbers its input.
+ */
+export interface NumberedReads {
+  /** The entries by number (entries without reads included) and the judges by number. */
+  entryIds: readonly string[];
+  judgeIds: readonly string[];
   /** Per read: its entry's and judge's numbers, and its total. */
   entry: Int32Array;
   judge: Int32Array;
   total: Float64Array;
-  entryIds: string[];
-  judgeIds: string[];
-  /** Reads of each entry: readStart[e] .. readStart[e + 1] into readOrder. */
+}
+
+/** The reads numbered and grouped by entry: the reads of entry e are readOrder[readStart[e] … readStart[e + 1]). */
+interface Indexed extends NumberedReads {
   readStart: Int32Array;
   readOrder: Int32Array;
+}
+
+/** Every entry's and judge's figures by number (see aggregate for their meaning, before rounding). */
+export interface NumberedAggregate {
+  method: AggregationMethod;
+  priorReads: number;
+  /** Per entry. */
+  reads: Int32Array;
+  rawMean: Float64Array;
+  trimmedMean: Float64Array;
+  trimmed: Uint8Array;
+  adjusted: Float64Array;
+  /** The entry's component, −1 without reads. */
+  component: Int32Array;
+  /** Per judge. */
+  effect: Float64Array;
+  judgeReads: Int32Array;
+  /** Judges and entries (numbers) of each component, in order of first appearance in the reads. */
+  components: { judges: number[]; entries: number[] }[];
 }
 
 /** Connected components of the judge–entry graph (union–find over judges), numbered in order of first appearance. */
@@ -331,22 +377,18 @@ function fitComponent(ix: Indexed, component: { judges: number[]; entries: numbe
 
 /** The round's scores by its method, with the raw and adjusted scores and each judge's effect (see above). */
 export function aggregate(input: AggregateInput): AggregateResult {
-  const priorReads = input.priorReads ?? SEVERITY_PRIOR_READS;
   const entryNumber = new Map<string, number>();
   for (const id of input.entryIds) if (!entryNumber.has(id)) entryNumber.set(id, entryNumber.size);
-  const E = entryNumber.size;
   const judgeNumber = new Map<string, number>();
   const judgeIds: string[] = [];
   const R = input.reads.length;
   const entry = new Int32Array(R);
   const judge = new Int32Array(R);
   const total = new Float64Array(R);
-  const readCount = new Int32Array(E + 1);
   for (let i = 0; i < R; i++) {
     const r = input.reads[i]!;
     const e = entryNumber.get(r.entryId);
     if (e === undefined) throw new RangeError(`read of an entry outside the round: ${r.entryId}`);
-    if (!Number.isFinite(r.total)) throw new RangeError(`total must be a finite number (${r.entryId}, ${r.judgeId})`);
     let j = judgeNumber.get(r.judgeId);
     if (j === undefined) {
       j = judgeIds.length;
@@ -356,10 +398,32 @@ export function aggregate(input: AggregateInput): AggregateResult {
     entry[i] = e;
     judge[i] = j;
     total[i] = r.total;
-    readCount[e + 1]! += 1;
+  }
+  const entryIds = [...entryNumber.keys()];
+  const agg = aggregateNumbered(input.method, { entryIds, judgeIds, entry, judge, total }, input.priorReads);
+  return {
+    method: input.method,
+    entries: input.entryIds.map((entryId) => entryAggregate(agg, entryNumber.get(entryId)!, entryId)),
+    judges: judgeEffects(agg, judgeIds),
+    components: agg.components.map((c) => ({ judgeIds: c.judges.map((j) => judgeIds[j]!), entryIds: c.entries.map((e) => entryIds[e]!) })),
+  };
+}
+
+/** aggregate on reads already numbered: every entry's and judge's figures in typed arrays. */
+export function aggregateNumbered(method: AggregationMethod, reads: NumberedReads, priorReads: number = SEVERITY_PRIOR_READS): NumberedAggregate {
+  const { entry, judge, total, entryIds, judgeIds } = reads;
+  const E = entryIds.length;
+  const J = judgeIds.length;
+  const R = entry.length;
+  const readCount = new Int32Array(E);
+  const judgeReads = new Int32Array(J);
+  for (let i = 0; i < R; i++) {
+    if (!Number.isFinite(total[i]!)) throw new RangeError(`total must be a finite number (${entryIds[entry[i]!]}, ${judgeIds[judge[i]!]})`);
+    readCount[entry[i]!]! += 1;
+    judgeReads[judge[i]!]! += 1;
   }
   const readStart = new Int32Array(E + 1);
-  for (let e = 0; e < E; e++) readStart[e + 1] = readStart[e]! + readCount[e + 1]!;
+  for (let e = 0; e < E; e++) readStart[e + 1] = readStart[e]! + readCount[e]!;
   const fill = readStart.slice(0, E);
   const readOrder = new Int32Array(R);
   for (let i = 0; i < R; i++) readOrder[fill[entry[i]!]!++] = i;
@@ -367,12 +431,11 @@ export function aggregate(input: AggregateInput): AggregateResult {
   for (let e = 0; e < E; e++) {
     for (let a = readStart[e]!; a < readStart[e + 1]!; a++) {
       for (let b = a + 1; b < readStart[e + 1]!; b++) {
-        if (judge[readOrder[a]!] === judge[readOrder[b]!]) throw new RangeError(`two reads of ${input.reads[readOrder[a]!]!.entryId} by ${judgeIds[judge[readOrder[a]!]!]}`);
+        if (judge[readOrder[a]!] === judge[readOrder[b]!]) throw new RangeError(`two reads of ${entryIds[e]} by ${judgeIds[judge[readOrder[a]!]!]}`);
       }
     }
   }
-  const entryIdList = [...entryNumber.keys()];
-  const ix: Indexed = { entry, judge, total, entryIds: entryIdList, judgeIds, readStart, readOrder };
+  const ix: Indexed = { ...reads, readStart, readOrder };
 
   const rawMean = new Float64Array(E);
   for (let e = 0; e < E; e++) {
@@ -381,60 +444,74 @@ export function aggregate(input: AggregateInput): AggregateResult {
     rawMean[e] = readStart[e + 1]! > readStart[e]! ? sum / (readStart[e + 1]! - readStart[e]!) : 0;
   }
   const comps = connectedComponents(ix);
-  const effect = new Float64Array(judgeIds.length);
-  const judgeReads = new Int32Array(judgeIds.length);
-  for (let i = 0; i < R; i++) judgeReads[judge[i]!]! += 1;
-  const componentOfEntry = new Int32Array(E).fill(-1);
+  const effect = new Float64Array(J);
+  const component = new Int32Array(E).fill(-1);
   comps.list.forEach((c, i) => {
-    for (const e of c.entries) componentOfEntry[e] = i;
+    for (const e of c.entries) component[e] = i;
     fitComponent(ix, c, rawMean, priorReads, effect);
   });
 
-  const totals: number[] = [];
-  const entries = input.entryIds.map((entryId): EntryAggregate => {
-    const e = entryNumber.get(entryId)!;
+  // The trimmed and adjusted means; the entry's totals are sorted in a scratch copy.
+  const trimmed = new Uint8Array(E);
+  const trimmedMeans = new Float64Array(E);
+  const adjusted = new Float64Array(E);
+  const scratch = new Float64Array(R);
+  for (let e = 0; e < E; e++) {
     const from = readStart[e]!;
     const to = readStart[e + 1]!;
-    if (to === from) {
-      return {
-        entryId,
-        reads: 0,
-        rawMean: null,
-        trimmedMean: null,
-        trimmed: false,
-        adjusted: null,
-        score: null,
-        exact: { rawMean: null, trimmedMean: null, adjusted: null },
-        component: null,
-      };
-    }
-    totals.length = 0;
+    if (to === from) continue;
     let adjustedSum = 0;
     for (let k = from; k < to; k++) {
       const read = readOrder[k]!;
-      totals.push(total[read]!);
+      scratch[k] = total[read]!;
       adjustedSum += total[read]! - effect[judge[read]!]!;
     }
-    const raw = rawMean[e]!;
-    const trim = trimmedMean(totals);
-    const adjusted = adjustedSum / (to - from);
-    const exactScore = input.method === "MEAN" ? raw : input.method === "TRIMMED_MEAN" ? trim.value : adjusted;
+    adjusted[e] = adjustedSum / (to - from);
+    if (to - from < TRIM_MIN_READS) trimmedMeans[e] = rawMean[e]!;
+    else {
+      trimmed[e] = 1;
+      trimmedMeans[e] = sortedInnerMean(scratch, from, to);
+    }
+  }
+  return { method, priorReads, reads: readCount, rawMean, trimmedMean: trimmedMeans, trimmed, adjusted, component, effect, judgeReads, components: comps.list };
+}
+
+/** The aggregate of entry number e (see EntryAggregate). */
+export function entryAggregate(agg: NumberedAggregate, e: number, entryId: string): EntryAggregate {
+  const reads = agg.reads[e]!;
+  if (reads === 0) {
     return {
       entryId,
-      reads: to - from,
-      rawMean: roundScore(raw),
-      trimmedMean: roundScore(trim.value),
-      trimmed: trim.trimmed,
-      adjusted: roundScore(adjusted),
-      score: roundScore(exactScore),
-      exact: { rawMean: raw, trimmedMean: trim.value, adjusted },
-      component: componentOfEntry[e]!,
+      reads: 0,
+      rawMean: null,
+      trimmedMean: null,
+      trimmed: false,
+      adjusted: null,
+      score: null,
+      exact: { rawMean: null, trimmedMean: null, adjusted: null },
+      component: null,
     };
-  });
+  }
+  const raw = agg.rawMean[e]!;
+  const trim = agg.trimmedMean[e]!;
+  const adjusted = agg.adjusted[e]!;
+  const exactScore = agg.method === "MEAN" ? raw : agg.method === "TRIMMED_MEAN" ? trim : adjusted;
+  return {
+    entryId,
+    reads,
+    rawMean: roundScore(raw),
+    trimmedMean: roundScore(trim),
+    trimmed: agg.trimmed[e] === 1,
+    adjusted: roundScore(adjusted),
+    score: roundScore(exactScore),
+    exact: { rawMean: raw, trimmedMean: trim, adjusted },
+    component: agg.component[e]!,
+  };
+}
 
-  const judges = comps.list.flatMap((c, i) =>
-    c.judges.map((j): JudgeEffect => ({ judgeId: judgeIds[j]!, reads: judgeReads[j]!, effect: effect[j]!, shrunk: judgeReads[j]! < priorReads, component: i })),
+/** Every judge's effect, component by component (judges by number in `judgeIds`). */
+export function judgeEffects(agg: NumberedAggregate, judgeIds: readonly string[]): JudgeEffect[] {
+  return agg.components.flatMap((c, i) =>
+    c.judges.map((j): JudgeEffect => ({ judgeId: judgeIds[j]!, reads: agg.judgeReads[j]!, effect: agg.effect[j]!, shrunk: agg.judgeReads[j]! < agg.priorReads, component: i })),
   );
-  const components = comps.list.map((c) => ({ judgeIds: c.judges.map((j) => judgeIds[j]!), entryIds: c.entries.map((e) => entryIdList[e]!) }));
-  return { method: input.method, entries, judges, components };
 }

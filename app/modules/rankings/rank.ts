@@ -88,6 +88,11 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return b.every((x) => s.has(x));
 }
 
+/** The number of automatic keys of the chain: the score, then one per step other than the chair's. */
+export function keyCount(chain: readonly TieBreakStep[]): number {
+  return 1 + chain.filter((step) => step.kind !== "chair").length;
+}
+
 /**
  * Ranks the items (see above). Items with equal keys keep the order they came in (give them in a
  * stable order, e.g. by entry code, so pages and documents list ties alike).
@@ -95,54 +100,86 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 export function rankEntries(items: readonly RankItem[], chain: readonly TieBreakStep[], decisions: readonly TieDecision[] = []): Ranking {
   const unranked = items.filter((i) => i.score === null).map((i) => i.entryId);
   const criterionKeys = chain.map((step) => (step.kind === "criterion" ? criterionKey(step.name) : null));
-  const scored = items.filter((i) => i.score !== null).map((item) => ({ item, keys: keys(item, chain, criterionKeys) }));
-  const compare = (a: number[], b: number[]) => {
-    for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return b[k]! - a[k]! > 0 ? 1 : -1;
-    return 0;
-  };
-  scored.sort((a, b) => compare(a.keys, b.keys));
+  const scored = items.filter((i) => i.score !== null);
+  const width = keyCount(chain);
+  const values = new Float64Array(scored.length * width);
+  scored.forEach((item, i) => values.set(keys(item, chain, criterionKeys), i * width));
+  return rankByKeys(
+    scored.map((i) => i.entryId),
+    values,
+    chain,
+    decisions,
+    unranked,
+  );
+}
 
-  // Tie groups on the automatic keys, with the key that separates each group from the one above.
-  const autoGroups: { members: typeof scored; separatedAt: number | null }[] = [];
-  for (const s of scored) {
-    const last = autoGroups.at(-1);
-    if (last && compare(last.members[0]!.keys, s.keys) === 0) last.members.push(s);
-    else {
-      const above = last?.members[0]!.keys;
-      const at = above ? above.findIndex((v, k) => v !== s.keys[k]) : null;
-      autoGroups.push({ members: [s], separatedAt: at });
+/**
+ * rankEntries on the scored entries' keys laid out in one array: entry i's keys (its score, then
+ * one per automatic step, see keyCount) are values[i · width … (i + 1) · width). `unranked`: the
+ * entries without a score, in order.
+ */
+export function rankByKeys(entryIds: readonly string[], values: Float64Array, chain: readonly TieBreakStep[], decisions: readonly TieDecision[], unranked: string[]): Ranking {
+  const width = keyCount(chain);
+  const n = entryIds.length;
+  // Higher first on the first key that differs; equal keys keep their order (the index decides).
+  const compare = (a: number, b: number) => {
+    for (let k = 0; k < width; k++) {
+      const x = values[a * width + k]!;
+      const y = values[b * width + k]!;
+      if (x !== y) return y - x > 0 ? 1 : -1;
     }
-  }
+    return a - b;
+  };
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort(compare);
+  /** The first key on which entries a and b differ; width when none. */
+  const firstDifference = (a: number, b: number) => {
+    let k = 0;
+    while (k < width && values[a * width + k] === values[b * width + k]) k++;
+    return k;
+  };
 
   const ranked: RankedEntry[] = [];
   const groups: RankGroup[] = [];
   const ties: TieGroup[] = [];
   let placed = 0;
-  for (const g of autoGroups) {
-    const ids = g.members.map((m) => m.item.entryId);
+  // Tie groups on the automatic keys, with the key that separates each group from the one above.
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && firstDifference(order[start]!, order[end]!) === width) end++;
+    const ids: string[] = [];
+    for (let i = start; i < end; i++) ids.push(entryIds[order[i]!]!);
+    const separatedAt = start === 0 ? null : firstDifference(order[start - 1]!, order[start]!);
+    start = end;
     const groupRank = placed + 1;
-    const separation: Separation = g.separatedAt === null ? null : g.separatedAt === 0 ? { by: "score" } : { by: "step", step: stepOfKey(chain, g.separatedAt) };
+    const separation: Separation = separatedAt === null ? null : separatedAt === 0 ? { by: "score" } : { by: "step", step: stepOfKey(chain, separatedAt) };
+    if (ids.length === 1) {
+      groups.push({ rank: groupRank, entryIds: ids });
+      ranked.push({ entryId: ids[0]!, rank: groupRank, tied: false, separatedBy: separation });
+      placed += 1;
+      continue;
+    }
     let parts: string[][] = [ids];
-    if (ids.length > 1) {
-      const decision = decisions.find((d) => sameSet(d.entryIds, ids));
-      const touched = !decision && decisions.some((d) => d.entryIds.some((id) => ids.includes(id)));
-      ties.push({ rank: groupRank, entryIds: ids, decision: decision ? "applied" : touched ? "stale" : "none" });
-      if (decision) {
-        const place = (id: string) => decision.order.get(id) ?? Number.POSITIVE_INFINITY;
-        const order = [...ids].sort((a, b) => place(a) - place(b));
-        parts = [];
-        for (const id of order) {
-          const last = parts.at(-1);
-          if (last && place(last[0]!) === place(id)) last.push(id);
-          else parts.push([id]);
-        }
+    const decision = decisions.find((d) => sameSet(d.entryIds, ids));
+    const touched = !decision && decisions.some((d) => d.entryIds.some((id) => ids.includes(id)));
+    ties.push({ rank: groupRank, entryIds: ids, decision: decision ? "applied" : touched ? "stale" : "none" });
+    if (decision) {
+      const place = (id: string) => decision.order.get(id) ?? Number.POSITIVE_INFINITY;
+      const order = [...ids].sort((a, b) => place(a) - place(b));
+      parts = [];
+      for (const id of order) {
+        const last = parts.at(-1);
+        if (last && place(last[0]!) === place(id)) last.push(id);
+        else parts.push([id]);
       }
     }
-    for (const [p, part] of parts.entries()) {
+    for (let p = 0; p < parts.length; p++) {
+      const part = parts[p]!;
       const rank = placed + 1;
       groups.push({ rank, entryIds: part });
-      for (const [i, entryId] of part.entries()) {
-        ranked.push({ entryId, rank, tied: part.length > 1, separatedBy: i > 0 ? null : p === 0 ? separation : { by: "decision" } });
+      for (let i = 0; i < part.length; i++) {
+        ranked.push({ entryId: part[i]!, rank, tied: part.length > 1, separatedBy: i > 0 ? null : p === 0 ? separation : { by: "decision" } });
       }
       placed += part.length;
     }

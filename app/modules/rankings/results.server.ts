@@ -9,15 +9,15 @@
 // summary it stores beside each total (Scoresheet.topMarks, criterionPoints), or from the sheet's
 // Score rows when it has none.
 import type { ContestPhase, RoundEntryStatus } from "#app/generated/sqlite/enums";
-import { sha256Hex } from "#app/utils/crypto.server";
+import { createHash } from "node:crypto";
 import { parseCriterionPoints, storedCriterionPoints } from "#app/modules/scoring/total";
 import type { Tx } from "#app/utils/db.server";
 import { nameCollator } from "#app/utils/format";
 import { proposeAdvance, type AdvanceProposal, type AdvanceRule } from "./advance";
-import { aggregate, roundScore, type AggregationMethod, type EntryAggregate, type JudgeEffect } from "./aggregate";
+import { aggregateNumbered, entryAggregate, judgeEffects, roundScore, type AggregationMethod, type EntryAggregate, type JudgeEffect } from "./aggregate";
 import { canonicalJson } from "./canonical-json";
 import { allocatePrizes, type PrizeAllocation, type PrizeTierInput } from "./prizes";
-import { rankEntries, type RankedEntry, type RankItem, type Ranking, type TieDecision } from "./rank";
+import { keyCount, rankByKeys, type RankedEntry, type Ranking, type TieDecision } from "./rank";
 import { criterionKey, parseTieBreak, type TieBreakStep } from "./tie-break.schema";
 
 /** Phases in which identities are re-joined to scores in a blind contest [ghép phách]. */
@@ -263,31 +263,36 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
     }
   }
 
-  // Per entry over its counted sheets: criteria at their maximum, and the points and count of
-  // each chain criterion (an entry none of whose sheets has the criterion has no mean on it).
-  // Only the chain's criteria are looked up in each stored summary (storedCriterionPoints).
+  // Per counted sheet (by its row's index): criteria at their maximum, and the points of each
+  // chain criterion it has, as (step, points) pairs in step order; computeFromInputs sums them per
+  // entry (an entry none of whose sheets has the criterion has no mean on it). Only the chain's
+  // criteria are looked up in each stored summary (storedCriterionPoints).
   const steps = chainKeys.length;
-  const statsOf = new Map<string, { top: number; sum: Float64Array; count: Int32Array }>();
+  const top = new Float64Array(sheetRows.length);
+  const pointsStart = new Int32Array(sheetRows.length + 1);
+  const pointStep: number[] = [];
+  const pointValue: number[] = [];
   const pointsOfRead = options.withPoints ? new Map<string, ReadonlyMap<string, number>>() : null;
-  for (const a of sheetRows) {
+  for (let row = 0; row < sheetRows.length; row++) {
+    const a = sheetRows[row]!;
+    pointsStart[row] = pointStep.length;
     if (!isCounted(a)) continue;
     const stored = a.criterionPoints !== null && a.topMarks !== null ? a.criterionPoints : null;
     const fallback = stored === null ? (legacy.get(`${a.entryId} ${a.judgeId}`) ?? new Map<string, number>()) : null;
     if (pointsOfRead) pointsOfRead.set(`${a.entryId} ${a.judgeId}`, fallback ?? new Map(Object.entries(parseCriterionPoints(stored!))));
     if (!wantsTopMarks && steps === 0) continue;
-    let stats = statsOf.get(a.entryId);
-    if (!stats) statsOf.set(a.entryId, (stats = { top: 0, sum: new Float64Array(steps), count: new Int32Array(steps) }));
-    stats.top += fallback ? (legacyTop.get(`${a.entryId} ${a.judgeId}`) ?? 0) : Number(a.topMarks);
+    top[row] = fallback ? (legacyTop.get(`${a.entryId} ${a.judgeId}`) ?? 0) : Number(a.topMarks);
     for (let i = 0; i < steps; i++) {
       for (const id of stepCriteria[i]!) {
         const p = fallback ? fallback.get(id) : storedCriterionPoints(stored!, id);
         if (p === undefined) continue;
-        stats.sum[i]! += p;
-        stats.count[i]!++;
+        pointStep.push(i);
+        pointValue.push(p);
       }
     }
   }
-  const tieStats = { keys: chainKeys, byEntry: statsOf };
+  pointsStart[sheetRows.length] = pointStep.length;
+  const tieStats = { keys: chainKeys, top, pointsStart, pointStep: Int32Array.from(pointStep), pointValue: Float64Array.from(pointValue) };
   return { contest, round, rounds, index, categoryRows, entryRows, authorRows, sheetRows, judgeRows, tieStats, awards, pointsOfRead };
 }
 export type RoundInputs = NonNullable<Awaited<ReturnType<typeof loadRoundInputs>>>;
@@ -317,65 +322,151 @@ function codesInOrder(a: { entryCode: string | null; id: string }, b: { entryCod
 export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions = {}): RoundResults {
   const { contest, round, rounds, index, categoryRows, entryRows, authorRows, sheetRows, judgeRows, tieStats, awards, pointsOfRead } = inputs;
   const next = rounds[index + 1] ?? null;
-  const authorsOf = new Map<string, { name: string; unit: string }[]>();
-  for (const a of authorRows) {
-    const list = authorsOf.get(a.entryId);
-    if (list) list.push({ name: a.name, unit: a.unit });
-    else authorsOf.set(a.entryId, [{ name: a.name, unit: a.unit }]);
-  }
-  const entries = new Map<string, EntryInfo>();
+  // Entries are numbered in code order (the order pages list them and ties keep), judges in order
+  // of first appearance among the counted reads; aggregate and rank work on the numbers.
   // The rows come ordered by code in the database's own collation, which for the codes the portal
   // gives (a prefix and zero-padded digits) is already this order: the sort then only checks it.
   const byCode = (a: (typeof entryRows)[number], b: (typeof entryRows)[number]) => nameCollator.compare(a.entryCode ?? "", b.entryCode ?? "") || (a.id < b.id ? -1 : 1);
   const sortedEntries = entryRows.every((e, i) => i === 0 || codesInOrder(entryRows[i - 1]!, e) || byCode(entryRows[i - 1]!, e) < 0) ? entryRows : [...entryRows].sort(byCode);
+  const entryNumber = new Map<string, number>();
+  const rowOf: (typeof entryRows)[number][] = [];
   for (const e of sortedEntries) {
-    entries.set(e.id, {
+    const n = entryNumber.get(e.id);
+    if (n === undefined) {
+      entryNumber.set(e.id, rowOf.length);
+      rowOf.push(e);
+    } else rowOf[n] = e;
+  }
+  const authorsOf: { name: string; unit: string }[][] = [];
+  for (const a of authorRows) {
+    const n = entryNumber.get(a.entryId);
+    if (n === undefined) continue;
+    const list = authorsOf[n];
+    if (list) list.push({ name: a.name, unit: a.unit });
+    else authorsOf[n] = [{ name: a.name, unit: a.unit }];
+  }
+  const entries = new Map<string, EntryInfo>();
+  const entryList: EntryInfo[] = rowOf.map((e, n) => {
+    const info: EntryInfo = {
       id: e.id,
       categoryId: e.categoryId,
       entryCode: e.entryCode,
       anonymousCode: e.anonymousCode,
       title: e.title,
-      authors: authorsOf.get(e.id) ?? [],
+      authors: authorsOf[n] ?? [],
       panelId: e.panelId,
       panelName: e.panelName,
       status: e.status,
       pendingReads: 0,
-    });
-  }
+    };
+    entries.set(e.id, info);
+    return info;
+  });
+  const E = entryList.length;
 
-  const counted: ReadInfo[] = [];
-  const nameOf = new Map(judgeRows.map((j) => [j.id, j.name]));
+  // The counted rows; their ReadInfo objects are made when `reads` is first read (documents and
+  // exports do, pages and actions do not).
+  const counted: SheetRow[] = [];
+  const readEntry = new Int32Array(sheetRows.length);
+  const readJudge = new Int32Array(sheetRows.length);
+  const readTotal = new Float64Array(sheetRows.length);
+  const judgeNumber = new Map<string, number>();
+  const judgeIds: string[] = [];
   let pendingReads = 0;
-  for (const a of sheetRows) {
-    const entry = entries.get(a.entryId);
-    if (!entry) continue;
+  // Per entry: its sheets' top marks, and the points and count of each chain criterion.
+  const steps = tieStats.keys.length;
+  const entryTop = new Float64Array(E);
+  const stepSum = new Float64Array(E * steps);
+  const stepCount = new Int32Array(E * steps);
+  // An entry's assignments usually come one after another: its number is looked up once for them.
+  let lastId: string | null = null;
+  let e: number | undefined;
+  for (let row = 0; row < sheetRows.length; row++) {
+    const a = sheetRows[row]!;
+    if (a.entryId !== lastId) {
+      lastId = a.entryId;
+      e = entryNumber.get(a.entryId);
+    }
+    if (e === undefined) continue;
     if (!isCounted(a)) {
-      entry.pendingReads++;
+      entryList[e]!.pendingReads++;
       pendingReads++;
       continue;
     }
-    counted.push({ entryId: a.entryId, judgeId: a.judgeId, total: Number(a.total), points: (pointsOfRead && pointsOfRead.get(`${a.entryId} ${a.judgeId}`)) || NO_POINTS });
+    let j = judgeNumber.get(a.judgeId);
+    if (j === undefined) {
+      j = judgeIds.length;
+      judgeNumber.set(a.judgeId, j);
+      judgeIds.push(a.judgeId);
+    }
+    const total = Number(a.total);
+    entryTop[e]! += tieStats.top[row]!;
+    for (let k = tieStats.pointsStart[row]!; k < tieStats.pointsStart[row + 1]!; k++) {
+      const at = e * steps + tieStats.pointStep[k]!;
+      stepSum[at]! += tieStats.pointValue[k]!;
+      stepCount[at]!++;
+    }
+    readEntry[counted.length] = e;
+    readJudge[counted.length] = j;
+    readTotal[counted.length] = total;
+    counted.push(a);
   }
 
-  const agg = aggregate({ method: round.aggregation, entryIds: [...entries.keys()], reads: counted });
-  const aggregates = new Map(agg.entries.map((e) => [e.entryId, e]));
-  const judges = agg.judges.map((j) => ({ ...j, name: nameOf.get(j.judgeId) ?? "" }));
+  const R = counted.length;
+  const agg = aggregateNumbered(round.aggregation, {
+    entryIds: entryList.map((e) => e.id),
+    judgeIds,
+    entry: readEntry.subarray(0, R),
+    judge: readJudge.subarray(0, R),
+    total: readTotal.subarray(0, R),
+  });
+  const aggregateList = entryList.map((e, n) => entryAggregate(agg, n, e.id));
+  const aggregates = new Map(aggregateList.map((a) => [a.entryId, a]));
+  const nameOf = new Map(judgeRows.map((j) => [j.id, j.name]));
+  const judges = judgeEffects(agg, judgeIds).map((j) => ({ ...j, name: nameOf.get(j.judgeId) ?? "" }));
+
+  // Each entry's automatic keys (rank.ts, rankByKeys): its score, then per chain step but the
+  // chair's the mean points on the step's criterion (−∞ when none of its sheets has it) or its top
+  // marks per read.
+  // Per automatic step: "topMarks", or the index of its criterion in tieStats.keys.
+  const stepKeys = contest.tieBreak.flatMap<number | "topMarks">((step) => (step.kind === "criterion" ? [tieStats.keys.indexOf(criterionKey(step.name))] : step.kind === "topMarks" ? ["topMarks"] : []));
+  const width = keyCount(contest.tieBreak);
+  const keyValues = new Float64Array(E * width);
+  for (let n = 0; n < E; n++) {
+    const a = aggregateList[n]!;
+    if (a.score === null) continue;
+    keyValues[n * width] = a.score;
+    for (let k = 0; k < stepKeys.length; k++) {
+      const step = stepKeys[k]!;
+      keyValues[n * width + 1 + k] =
+        step === "topMarks"
+          ? Math.round((entryTop[n]! / a.reads) * 1e6) / 1e6
+          : step >= 0 && stepCount[n * steps + step]! > 0
+            ? roundScore(stepSum[n * steps + step]! / a.reads)
+            : Number.NEGATIVE_INFINITY;
+    }
+  }
 
   const decisions = decisionsFrom(awards);
   const isFinal = next === null;
   const categories: CategoryResults[] = [];
-  const idsByCategory = new Map<string, string[]>(categoryRows.map((c) => [c.id, []]));
-  for (const e of entries.values()) idsByCategory.get(e.categoryId)?.push(e.id);
+  const numbersByCategory = new Map<string, number[]>(categoryRows.map((c) => [c.id, []]));
+  for (let n = 0; n < E; n++) numbersByCategory.get(entryList[n]!.categoryId)?.push(n);
   for (const c of categoryRows) {
-    const ids = idsByCategory.get(c.id)!;
-    if (ids.length === 0 && !isFinal) continue;
-    const items: RankItem[] = ids.map((id) => {
-      const a = aggregates.get(id)!;
-      const stats = tieStats.byEntry.get(id);
-      const criteriaMeans: Record<string, number> = {};
-      if (stats) tieStats.keys.forEach((key, i) => stats.count[i]! > 0 && (criteriaMeans[key] = roundScore(stats.sum[i]! / a.reads)));
-      return { entryId: id, score: a.score, criteria: criteriaMeans, topMarks: a.reads ? Math.round(((stats?.top ?? 0) / a.reads) * 1e6) / 1e6 : 0 };
-    });
+    const numbers = numbersByCategory.get(c.id)!;
+    if (numbers.length === 0 && !isFinal) continue;
+    const scoredIds: string[] = [];
+    const unranked: string[] = [];
+    const values = new Float64Array(numbers.length * width);
+    for (const n of numbers) {
+      const id = entryList[n]!.id;
+      if (aggregateList[n]!.score === null) unranked.push(id);
+      else {
+        const at = scoredIds.length * width;
+        for (let k = 0; k < width; k++) values[at + k] = keyValues[n * width + k]!;
+        scoredIds.push(id);
+      }
+    }
     const tieDecisions: TieDecision[] = decisions
       .filter((d) => d.categoryId === c.id)
       .map((d) => ({ entryIds: d.entryIds, order: new Map(Object.entries(d.order)) }));
@@ -386,14 +477,17 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
       tieDecisions.length = 0;
       tieDecisions.push(...kept, extra);
     }
-    const ranking = rankEntries(items, contest.tieBreak, tieDecisions);
+    const ranking = rankByKeys(scoredIds, values.subarray(0, scoredIds.length * width), contest.tieBreak, tieDecisions, unranked);
     const prizes = isFinal ? allocatePrizes(ranking.groups, c.prizeTiers) : null;
     categories.push({ id: c.id, name: c.name, position: c.position, tiers: c.prizeTiers, ranking, prizes, flaggedTies: [] });
   }
 
   let advance: AdvanceProposal | null = null;
   if (!isFinal) {
-    const manual = new Set([...entries.values()].filter((e) => e.status === "ADVANCED").map((e) => e.id));
+    const manual = new Set(entryList.filter((e) => e.status === "ADVANCED").map((e) => e.id));
+    // One map of every ranked entry's score serves every category.
+    const scores = new Map<string, number>();
+    for (const a of aggregateList) if (a.score !== null) scores.set(a.entryId, a.score);
     advance = proposeAdvance({
       rule: round.advanceRule,
       value: round.advanceValue,
@@ -402,7 +496,7 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
         categoryId: c.id,
         groups: c.ranking.groups,
         unranked: c.ranking.unranked,
-        scores: new Map(c.ranking.ranked.map((x) => [x.entryId, aggregates.get(x.entryId)!.score!])),
+        scores,
       })),
     });
   }
@@ -421,21 +515,8 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
     }
   }
 
-  const fingerprint = sha256Hex(
-    canonicalJson({
-      round: round.id,
-      aggregation: round.aggregation,
-      chain: contest.tieBreak,
-      categories: categories.map((c) => ({
-        id: c.id,
-        ranked: c.ranking.ranked.map((x) => [x.entryId, aggregates.get(x.entryId)!.score, x.rank, c.prizes?.prizes.get(x.entryId) ?? null]),
-        unranked: c.ranking.unranked,
-        tiers: c.tiers,
-      })),
-      advance: advance && { advancing: [...advance.advancing].sort(), undecided: [...advance.undecided].sort() },
-      decisions: decisions.map((d) => ({ ...d, at: d.at.getTime() })),
-    }),
-  );
+  let reads: ReadInfo[] | undefined;
+  const fingerprint = resultsFingerprint({ round, chain: contest.tieBreak, categories, aggregates, advance, decisions });
 
   return {
     contest,
@@ -447,7 +528,9 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
     entries,
     aggregates,
     judges,
-    reads: counted,
+    get reads() {
+      return (reads ??= counted.map((a) => ({ entryId: a.entryId, judgeId: a.judgeId, total: Number(a.total), points: (pointsOfRead && pointsOfRead.get(`${a.entryId} ${a.judgeId}`)) || NO_POINTS })));
+    },
     components: agg.components.length,
     categories,
     advance,
@@ -455,6 +538,95 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
     pendingReads,
     fingerprint,
   };
+}
+
+/** Names the serialisation below: a fingerprint made by another one never equals one made by it. */
+const FINGERPRINT_FORMAT = "round-results/2";
+
+/**
+ * The fingerprint of what the organizer decides on: SHA-256 of bytes that two results share
+ * exactly when their round, method, chain, categories' tiers, every ranked entry's score, rank and
+ * prize, the unranked entries, the advance proposal and the decisions are the same
+ * (docs/decisions/0030-results-fingerprint.md). The bytes: FINGERPRINT_FORMAT, the canonical JSON
+ * of the small parts with each category's counts, then category by category each ranked entry
+ * (id, score, rank, prize) and each unranked id, then the advancing and the undecided ids in the
+ * proposal's order (which follows the ranking). Texts are written with their length, so the bytes
+ * read back one way only.
+ */
+export function resultsFingerprint(r: {
+  round: ResultsRound;
+  chain: readonly TieBreakStep[];
+  categories: readonly CategoryResults[];
+  aggregates: ReadonlyMap<string, EntryAggregate>;
+  advance: AdvanceProposal | null;
+  decisions: RoundResults["decisions"];
+}): string {
+  const out = new FingerprintWriter();
+  out.text(FINGERPRINT_FORMAT);
+  out.text(
+    canonicalJson({
+      round: r.round.id,
+      aggregation: r.round.aggregation,
+      chain: r.chain,
+      categories: r.categories.map((c) => ({ id: c.id, tiers: c.tiers, ranked: c.ranking.ranked.length, unranked: c.ranking.unranked.length })),
+      advance: r.advance && { advancing: r.advance.advancing.length, undecided: r.advance.undecided.length },
+      decisions: r.decisions.map((d) => ({ ...d, at: d.at.getTime() })),
+    }),
+  );
+  for (const c of r.categories) {
+    for (const x of c.ranking.ranked) {
+      out.text(x.entryId);
+      out.number(r.aggregates.get(x.entryId)!.score!);
+      out.uint(x.rank);
+      const prize = c.prizes?.prizes.get(x.entryId);
+      if (prize === undefined) out.uint(0);
+      else if (prize === null) out.uint(1);
+      else {
+        out.uint(2);
+        out.text(prize);
+      }
+    }
+    for (const id of c.ranking.unranked) out.text(id);
+  }
+  if (r.advance) for (const list of [r.advance.advancing, r.advance.undecided]) for (const id of list) out.text(id);
+  return out.digest();
+}
+
+/** Bytes into SHA-256 through one reused buffer: texts as their UTF-16 code units after their count, numbers as 64-bit floats (−0 as 0), counts as 32-bit integers. */
+class FingerprintWriter {
+  private readonly hash = createHash("sha256");
+  private buffer = Buffer.allocUnsafe(1 << 16);
+  private at = 0;
+
+  private room(bytes: number) {
+    if (this.at + bytes <= this.buffer.length) return;
+    this.hash.update(this.buffer.subarray(0, this.at));
+    this.at = 0;
+    if (bytes > this.buffer.length) this.buffer = Buffer.allocUnsafe(bytes);
+  }
+
+  text(value: string) {
+    this.room(4 + 2 * value.length);
+    this.buffer.writeUInt32LE(value.length, this.at);
+    this.at += 4 + this.buffer.write(value, this.at + 4, "utf16le");
+  }
+
+  number(value: number) {
+    this.room(8);
+    this.buffer.writeDoubleLE(value === 0 ? 0 : value, this.at);
+    this.at += 8;
+  }
+
+  uint(value: number) {
+    this.room(4);
+    this.buffer.writeUInt32LE(value, this.at);
+    this.at += 4;
+  }
+
+  digest(): string {
+    this.hash.update(this.buffer.subarray(0, this.at));
+    return this.hash.digest("hex");
+  }
 }
 
 /** The ranked entry of a category by id. */
