@@ -260,12 +260,16 @@ function checkXmlParts(parts: Record<string, Uint8Array>): void {
   }
 }
 
-function copyOf(bytes: Uint8Array): Uint8Array {
-  return new Uint8Array(bytes);
+/**
+ * The bytes to transfer to the worker: the caller's own bytes when it hands them over (`owned`,
+ * a buffer of exactly these bytes; they are unusable here afterwards), else a copy.
+ */
+function forWorker(bytes: Uint8Array, owned: boolean): Uint8Array {
+  return owned && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 }
 
-async function listZip(session: ParseSession, bytes: Uint8Array, maxInflatedBytes: number): Promise<ZipListing> {
-  const data = copyOf(bytes);
+async function listZip(session: ParseSession, bytes: Uint8Array, maxInflatedBytes: number, owned = false): Promise<ZipListing> {
+  const data = forWorker(bytes, owned);
   return session.call<ZipListing>(
     "unzip",
     { bytes: data, maxInflatedBytes, maxEntries: MAX_ZIP_ENTRIES, sliceBytes: UNZIP_SLICE_BYTES, keep: KEPT_PARTS },
@@ -292,14 +296,14 @@ export async function inspectZip(
   }
 }
 
-async function extract(session: ParseSession, bytes: Uint8Array, sniffed: Sniffed, zip: ZipListing | undefined): Promise<string | null> {
+async function extract(session: ParseSession, bytes: Uint8Array, sniffed: Sniffed, zip: ZipListing | undefined, owned: boolean): Promise<string | null> {
   switch (sniffed.kind) {
     case "TXT":
       return normalizeText(sniffed.decoded.text);
     case "IMAGE":
       return null;
     case "PDF": {
-      const data = copyOf(bytes);
+      const data = forWorker(bytes, owned);
       const { pages } = await session.call<{ pages: PdfTextItem[][] }>("pdf", { bytes: data }, [data.buffer as ArrayBuffer]);
       return pdfPagesToText(pages);
     }
@@ -332,7 +336,8 @@ async function extract(session: ParseSession, bytes: Uint8Array, sniffed: Sniffe
 export async function readFileAt<R = never>(file: string, options: ReadOptions<R> = {}): Promise<ReadResult<R>> {
   await readTurns.acquire();
   try {
-    return await readFile(await fs.readFile(file), options);
+    // The bytes are this call's own: handed to the worker, not copied (one file's bytes in memory, not two).
+    return await read(await fs.readFile(file), options, true);
   } finally {
     readTurns.release();
   }
@@ -344,15 +349,22 @@ export async function readFileAt<R = never>(file: string, options: ReadOptions<R
  * too, once its kind is known and before any text is extracted.
  */
 export async function readFile<R = never>(bytes: Uint8Array, options: ReadOptions<R> = {}): Promise<ReadResult<R>> {
+  return read(bytes, options, false);
+}
+
+/** readFile; `owned`: the bytes may be handed to the worker (they are unusable afterwards). */
+async function read<R>(bytes: Uint8Array, options: ReadOptions<R>, owned: boolean): Promise<ReadResult<R>> {
   const session = new ParseSession(options.timeLimitMs ?? PARSE_TIME_LIMIT_MS);
   try {
-    const zip = isZip(bytes) ? await listZip(session, bytes, options.maxInflatedBytes ?? MAX_INFLATED_BYTES) : undefined;
-    const sniffedResult = sniff(bytes, zip);
+    // A zip is sniffed by its signature and its listing (sniff.ts): the signature is all that is kept of its bytes here.
+    const head = new Uint8Array(bytes.subarray(0, 4)); // a copy (a Buffer's slice is a view)
+    const zip = isZip(bytes) ? await listZip(session, bytes, options.maxInflatedBytes ?? MAX_INFLATED_BYTES, owned) : undefined;
+    const sniffedResult = sniff(zip ? head : bytes, zip);
     if (!sniffedResult.ok) return { ok: false, reason: sniffedResult.reason };
     const { sniffed } = sniffedResult;
     const refused = options.vet?.(sniffed) ?? null;
     if (refused !== null) return { ok: false, refused };
-    const text = await extract(session, bytes, sniffed, zip);
+    const text = await extract(session, bytes, sniffed, zip, owned);
     return { ok: true, sniffed, text: text === null ? null : { text, wordCount: countWords(text) } };
   } catch (error) {
     if (error instanceof ParseError) return { ok: false, reason: error.reason };
