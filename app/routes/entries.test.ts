@@ -50,7 +50,7 @@ beforeAll(async () => {
   const otherUser = await createTestUser({ name: SECRET_AUTHOR });
   other = { id: otherUser.id, cookie: await sessionCookie(otherUser.id) };
   const saved = await saveEntry({
-    user: { id: otherUser.id, locale: "vi" },
+    user: { id: otherUser.id, locale: "vi", email: otherUser.email },
     contestId,
     values: entryValues(categoryId, { title: SECRET_TITLE, authors: [{ ...ENTRANT_AUTHOR, name: SECRET_AUTHOR }] }),
     essay: { kind: "text", text: VIETNAMESE_PARAGRAPHS.join("\n\n") },

@@ -45,7 +45,7 @@ beforeAll(async () => {
   entrantId = entrant.id;
   cookies.entrant = await sessionCookie(entrant.id);
   const saved = await saveEntry({
-    user: { id: entrant.id, locale: "vi" },
+    user: { id: entrant.id, locale: "vi", email: entrant.email },
     contestId,
     values: entryValues(categoryIds[0]!, { title: "Bài của người có danh tính", authors: [{ ...ENTRANT_AUTHOR, name: AUTHOR, phone: PHONE }] }),
     essay: { kind: "file", file: await receivedFile(DOCX, "ho-ten-that.docx") },
@@ -57,7 +57,7 @@ beforeAll(async () => {
   for (let i = 0; i < ENTRY_PAGE_SIZE * 2 + 10; i++) {
     const user = await createTestUser({ name: `Tác giả ${i}` });
     const result = await saveEntry({
-      user: { id: user.id, locale: "vi" },
+      user: { id: user.id, locale: "vi", email: user.email },
       contestId,
       values: entryValues(categoryIds[i % 2]!, { title: `Bài số ${i}`, authors: [{ ...ENTRANT_AUTHOR, name: `Người viết ${i}` }] }),
       essay: { kind: "text", text: `Bài số ${i}: ${VIETNAMESE_PARAGRAPHS[0]}` },
@@ -149,7 +149,7 @@ describe("the list", () => {
 
   it("does not list drafts", async () => {
     const user = await createTestUser();
-    await saveEntry({ user: { id: user.id, locale: "vi" }, contestId, values: entryValues(categoryIds[0]!, { intent: "draft", title: "Bản nháp chưa gửi" }), essay: null });
+    await saveEntry({ user: { id: user.id, locale: "vi", email: user.email }, contestId, values: entryValues(categoryIds[0]!, { intent: "draft", title: "Bản nháp chưa gửi" }), essay: null });
     expect(rowsOf(await listPage(cookies.secretary, `?q=${encodeURIComponent("Bản nháp")}`)).total).toBe(0);
   });
 });

@@ -20,7 +20,7 @@ export type EntryFormOutcome =
   | { kind: "notFound" };
 
 export interface EntryFormTarget {
-  user: { id: string; locale: string };
+  user: { id: string; locale: string; email: string };
   contestId: string;
   /** The entry being edited; none on the new-entry page. */
   entryId?: string;

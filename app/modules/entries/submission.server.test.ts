@@ -8,6 +8,8 @@ import { uploadsDir } from "#app/modules/storage/store.server";
 import { prisma } from "#app/utils/db.server";
 import { createTestUser } from "#tests/factories/accounts";
 import { ENTRANT_AUTHOR, createOpenContest, entryValues, receivedFile } from "#tests/factories/entries";
+import { receiptMail } from "#app/modules/mail/templates.server";
+import { env } from "#app/utils/env.server";
 import { mailsTo } from "#tests/factories/requests";
 import { VIETNAMESE_PARAGRAPHS, docxDocument, pdfDocument } from "#tests/fixtures/documents";
 import { ANONYMOUS_CODE_PATTERN } from "./codes";
@@ -382,6 +384,55 @@ describe("changing a submitted entry", () => {
     expect(mails[1]!.text).toContain("Phiên bản bài viết: 2");
     expect(mails[1]!.text).toContain(sha256(replacement));
     expect(await getReceipt(user.id, first.entryId)).toMatchObject({ versionNumber: 2, sha256: sha256(replacement), fileName: "ban-sua.pdf" });
+  });
+
+  it("e-mails the receipt the receipt page shows: a first submission, a new version, a draft submitted as it was", async () => {
+    const { contest, categories } = await createOpenContest({ entryCodePrefix: "BN-" });
+    const user = await entrant();
+    const expected = async (entryId: string) =>
+      receiptMail("vi", { ...(await getReceipt(user.id, entryId))!, url: `${env().appUrl}/entries/${entryId}/receipt` });
+    const received = async () => (await mailsTo(user.email)).map((m) => ({ subject: m.subject, text: m.text }));
+
+    const first = await saveEntry({ user, contestId: contest.id, values: entryValues(categories[1]!.id), essay: await docx() });
+    if (!first.ok) throw new Error("not saved");
+    const firstMail = await expected(first.entryId);
+    expect(await received()).toEqual([{ subject: firstMail.subject, text: firstMail.text }]);
+
+    const version = (await prisma.entry.findUniqueOrThrow({ where: { id: first.entryId } })).version;
+    const replacement = pdfDocument([["Phiên bản thứ hai của bài viết."]]);
+    const second = await saveEntry({
+      user,
+      contestId: contest.id,
+      entryId: first.entryId,
+      values: entryValues(categories[0]!.id, { version, title: "Tên bài đã sửa" }),
+      essay: { kind: "file", file: await receivedFile(replacement, "ban-sua.pdf") },
+    });
+    expect(second).toMatchObject({ ok: true, newVersion: true });
+    const secondMail = await expected(first.entryId);
+    expect(secondMail.text).toContain("Phiên bản bài viết: 2");
+    expect((await received())[1]).toEqual({ subject: secondMail.subject, text: secondMail.text });
+
+    // A draft with its essay written in the browser, then submitted without a new essay.
+    const other = await entrant("Phạm Văn Nam");
+    const draft = await saveEntry({
+      user: other,
+      contestId: contest.id,
+      values: entryValues(categories[0]!.id, { intent: "draft", essayMode: "text", onlineText: essay }),
+      essay: { kind: "text", text: essay },
+    });
+    if (!draft.ok) throw new Error("not saved");
+    const draftVersion = (await prisma.entry.findUniqueOrThrow({ where: { id: draft.entryId } })).version;
+    const submitted = await saveEntry({
+      user: other,
+      contestId: contest.id,
+      entryId: draft.entryId,
+      values: entryValues(categories[0]!.id, { version: draftVersion, essayMode: "text", onlineText: essay }),
+      essay: { kind: "text", text: essay },
+    });
+    expect(submitted).toMatchObject({ ok: true, submitted: true, newVersion: false });
+    const draftMail = receiptMail("vi", { ...(await getReceipt(other.id, draft.entryId))!, url: `${env().appUrl}/entries/${draft.entryId}/receipt` });
+    expect(draftMail.text).toContain("Mã bài dự thi: BN-0002");
+    expect((await mailsTo(other.email)).map((m) => ({ subject: m.subject, text: m.text }))).toEqual([{ subject: draftMail.subject, text: draftMail.text }]);
   });
 
   it("puts an entry found eligible back to the secretary's check when it changes", async () => {

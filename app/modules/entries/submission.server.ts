@@ -90,7 +90,8 @@ export type EssayInput =
   | null;
 
 export interface SaveEntryInput {
-  user: { id: string; locale: string };
+  /** The entrant (as requireUser gives them); the receipt goes to their e-mail, in their language. */
+  user: { id: string; locale: string; email: string };
   contestId: string;
   /** The entry being changed; none for a new entry. */
   entryId?: string;
@@ -179,6 +180,8 @@ type EntryRow = Prisma.EntryGetPayload<{ select: typeof entrySelect }>;
 interface Prepared {
   contest: ContestRow;
   entry: EntryRow | null;
+  /** The name of the chosen category (for the receipt). */
+  categoryName: string;
 }
 
 /**
@@ -210,9 +213,9 @@ async function prepare(db: Tx, input: SaveEntryInput, now: Date): Promise<Prepar
     const held = await db.entry.count({ where: { contestId: contest.id, submitterId: input.user.id, status: { in: [...COUNTED_STATUSES] } } });
     if (held >= contest.maxEntriesPerUser) refuse([withValues(ENTRY_ERRORS.limit, { max: contest.maxEntriesPerUser })]);
   }
-  const category = await db.category.count({ where: { id: input.values.categoryId, contestId: contest.id } });
-  if (category === 0) refuse([], { categoryId: [ENTRY_ERRORS.category] });
-  return { contest, entry };
+  const category = await db.category.findFirst({ where: { id: input.values.categoryId, contestId: contest.id }, select: { name: true } });
+  if (!category) refuse([], { categoryId: [ENTRY_ERRORS.category] });
+  return { contest, entry, categoryName: category!.name };
 }
 
 /** conform's name of a field at a zod path: ["authors", 0, "email"] → "authors[0].email". */
@@ -221,7 +224,8 @@ export function fieldName(path: readonly (string | number)[]): string {
 }
 
 interface NewText {
-  fileId: string | null;
+  /** The stored file, or null for text written in the browser. */
+  file: { id: string; sha256: string; originalName: string } | null;
   onlineText: string | null;
   text: string;
   wordCount: number;
@@ -251,7 +255,7 @@ async function unusedAnonymousCode(tx: Tx, contestId: string): Promise<string> {
 /** The writes of a save, in the transaction that records the file (if any). Refusals throw. */
 async function write(tx: Tx, input: SaveEntryInput, now: Date, given: NewText | null): Promise<{ entryId: string; status: EntryStatus; submitted: boolean; newVersion: boolean }> {
   if (!(await lockContest(tx, input.contestId))) throw new Refusal({ ok: false, status: "notFound" });
-  const { contest, entry } = await prepare(tx, input, now);
+  const { contest, entry, categoryName } = await prepare(tx, input, now);
   const values = input.values;
   const submitting = values.intent === "submit";
   if (given && given.onlineText !== null && !contest.allowOnlineText) refuse([], { essayMode: [ENTRY_ERRORS.onlineText] });
@@ -322,13 +326,14 @@ async function write(tx: Tx, input: SaveEntryInput, now: Date, given: NewText | 
 
   let versionNumber: number | null = null;
   if (essay) {
-    const last = await tx.entryVersion.aggregate({ where: { entryId: saved.id }, _max: { number: true } });
-    versionNumber = (last._max.number ?? 0) + 1;
+    // A new entry has no versions yet.
+    const last = entry ? (await tx.entryVersion.aggregate({ where: { entryId: saved.id }, _max: { number: true } }))._max.number : null;
+    versionNumber = (last ?? 0) + 1;
     const version = await tx.entryVersion.create({
       data: {
         entryId: saved.id,
         number: versionNumber,
-        fileId: essay.fileId,
+        fileId: essay.file?.id ?? null,
         onlineText: essay.onlineText,
         extractedText: essay.text,
         wordCount: essay.wordCount,
@@ -358,13 +363,27 @@ async function write(tx: Tx, input: SaveEntryInput, now: Date, given: NewText | 
     data: {
       status,
       ...(codes.entryCode ? { entryCode: codes.entryCode } : {}),
-      ...(versionNumber ? { version: versionNumber, file: essay?.fileId ?? null, words: essay?.wordCount } : {}),
+      ...(versionNumber ? { version: versionNumber, file: essay?.file?.id ?? null, words: essay?.wordCount } : {}),
       ...(entry ? { changed } : { title: values.title }),
     },
     ip: input.ip ?? null,
   });
   // The receipt goes out with the commit of what it acknowledges (queued in this transaction).
-  if (submitting && (firstSubmission || versionNumber !== null)) await queueReceipt(tx, saved.id, input.user.locale);
+  if (submitting && (firstSubmission || versionNumber !== null)) {
+    // The version this save wrote is known here; a draft submitted as it was is read back.
+    const receipt =
+      essay && versionNumber !== null
+        ? receiptOf({
+            id: saved.id,
+            entryCode: codes.entryCode ?? entry?.entryCode ?? null,
+            title: values.title,
+            category: { name: categoryName },
+            contest,
+            currentVersion: { number: versionNumber, createdAt: now, onlineText: essay.onlineText, wordCount: essay.wordCount, file: essay.file },
+          })
+        : await getReceipt(input.user.id, saved.id, tx);
+    if (receipt) await queueReceipt(tx, receipt, input.user);
+  }
   return { entryId: saved.id, status, submitted: firstSubmission, newVersion: versionNumber !== null };
 }
 
@@ -414,7 +433,7 @@ async function saveOnce(
       maxBytes: contest.maxFileBytes,
       uploadedById: input.user.id,
       attach: async (tx, file, text: ExtractedText | null) => {
-        written = await write(tx, input, now, { fileId: file.id, onlineText: null, text: text?.text ?? "", wordCount: text?.wordCount ?? 0 });
+        written = await write(tx, input, now, { file, onlineText: null, text: text?.text ?? "", wordCount: text?.wordCount ?? 0 });
       },
     });
     if (!stored.ok) return { ok: false, status: "refused", fieldErrors: { file: [stored.error] }, formErrors: [] };
@@ -423,7 +442,7 @@ async function saveOnce(
   let text: NewText | null = null;
   if (essay?.kind === "text") {
     const normalized = normalizeText(essay.text);
-    if (normalized) text = { fileId: null, onlineText: normalized, text: normalized, wordCount: countWords(normalized) };
+    if (normalized) text = { file: null, onlineText: normalized, text: normalized, wordCount: countWords(normalized) };
     else if (input.values.intent === "submit") refuse([], { onlineText: [ENTRY_ERRORS.emptyText] });
   }
   const written = await prisma.$transaction((tx) => write(tx, input, now, text));
@@ -489,7 +508,19 @@ export async function getReceipt(userId: string, entryId: string, db: Tx = prism
       },
     },
   });
-  if (!entry?.entryCode || !entry.currentVersion) return null;
+  return entry ? receiptOf(entry) : null;
+}
+
+/** What a receipt shows, from the entry and its current version (null: no code or no version yet). */
+function receiptOf(entry: {
+  id: string;
+  entryCode: string | null;
+  title: string;
+  category: { name: string };
+  contest: { title: string; timeZone: string };
+  currentVersion: { number: number; createdAt: Date; onlineText: string | null; wordCount: number; file: { sha256: string; originalName: string } | null } | null;
+}): Receipt | null {
+  if (!entry.entryCode || !entry.currentVersion) return null;
   const v = entry.currentVersion;
   return {
     entryId: entry.id,
@@ -506,12 +537,8 @@ export async function getReceipt(userId: string, entryId: string, db: Tx = prism
   };
 }
 
-/** Queues the receipt e-mail to the entrant, in their language, in the transaction of the submission. */
-async function queueReceipt(tx: Tx, entryId: string, locale: string): Promise<void> {
-  const entry = await tx.entry.findUnique({ where: { id: entryId }, select: { submitterId: true, submitter: { select: { email: true } } } });
-  if (!entry) return;
-  const receipt = await getReceipt(entry.submitterId, entryId, tx);
-  if (!receipt) return;
-  const url = `${env().appUrl}/entries/${entryId}/receipt`;
-  await queueMail(tx, { to: entry.submitter.email, ...receiptMail(isLanguage(locale) ? locale : "vi", { ...receipt, url }) });
+/** Queues the receipt e-mail to the entrant (who submitted the entry), in their language, in the transaction of the submission. */
+async function queueReceipt(tx: Tx, receipt: Receipt, user: SaveEntryInput["user"]): Promise<void> {
+  const url = `${env().appUrl}/entries/${receipt.entryId}/receipt`;
+  await queueMail(tx, { to: user.email, ...receiptMail(isLanguage(user.locale) ? user.locale : "vi", { ...receipt, url }) });
 }

@@ -106,7 +106,7 @@ beforeAll(async () => {
   for (const text of texts) {
     const user = await createTestUser();
     const saved = await saveEntry({
-      user: { id: user.id, locale: "vi" },
+      user: { id: user.id, locale: "vi", email: user.email },
       contestId: contest.id,
       values: entryValues(categories[0]!.id),
       essay: { kind: "file", file: await receivedFile(Buffer.from(text), "bai.txt") },

@@ -260,17 +260,22 @@ function checkXmlParts(parts: Record<string, Uint8Array>): void {
   }
 }
 
-function copyOf(bytes: Uint8Array): Uint8Array {
-  return new Uint8Array(bytes);
+/**
+ * The bytes to transfer to the worker: the caller's own bytes when it hands them over (`owned`,
+ * a buffer of exactly these bytes; they are unusable here afterwards), else a copy.
+ */
+function forWorker(bytes: Uint8Array, owned: boolean): Uint8Array {
+  return owned && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 }
 
-async function listZip(session: ParseSession, bytes: Uint8Array, maxInflatedBytes: number): Promise<ZipListing> {
-  const data = copyOf(bytes);
-  return session.call<ZipListing>(
-    "unzip",
-    { bytes: data, maxInflatedBytes, maxEntries: MAX_ZIP_ENTRIES, sliceBytes: UNZIP_SLICE_BYTES, keep: KEPT_PARTS },
-    [data.buffer as ArrayBuffer],
-  );
+/** A file's bytes: in memory (`owned`: they may be handed to the worker), or a file on disk the worker reads itself. */
+type Source = { bytes: Uint8Array; owned: boolean } | { path: string };
+
+async function listZip(session: ParseSession, source: Source, maxInflatedBytes: number): Promise<ZipListing> {
+  const limits = { maxInflatedBytes, maxEntries: MAX_ZIP_ENTRIES, sliceBytes: UNZIP_SLICE_BYTES, keep: KEPT_PARTS };
+  if ("path" in source) return session.call<ZipListing>("unzip", { path: source.path, ...limits });
+  const data = forWorker(source.bytes, source.owned);
+  return session.call<ZipListing>("unzip", { bytes: data, ...limits }, [data.buffer as ArrayBuffer]);
 }
 
 /**
@@ -283,7 +288,7 @@ export async function inspectZip(
 ): Promise<{ ok: true; listing: ZipListing } | { ok: false; reason: ReadFailure; inflatedBytes?: number }> {
   const session = new ParseSession(options.timeLimitMs ?? PARSE_TIME_LIMIT_MS);
   try {
-    return { ok: true, listing: await listZip(session, bytes, options.maxInflatedBytes ?? MAX_INFLATED_BYTES) };
+    return { ok: true, listing: await listZip(session, { bytes, owned: false }, options.maxInflatedBytes ?? MAX_INFLATED_BYTES) };
   } catch (error) {
     if (error instanceof ParseError) return { ok: false, reason: error.reason, inflatedBytes: error.inflatedBytes };
     throw error;
@@ -292,14 +297,14 @@ export async function inspectZip(
   }
 }
 
-async function extract(session: ParseSession, bytes: Uint8Array, sniffed: Sniffed, zip: ZipListing | undefined): Promise<string | null> {
+async function extract(session: ParseSession, bytes: Uint8Array, sniffed: Sniffed, zip: ZipListing | undefined, owned: boolean): Promise<string | null> {
   switch (sniffed.kind) {
     case "TXT":
       return normalizeText(sniffed.decoded.text);
     case "IMAGE":
       return null;
     case "PDF": {
-      const data = copyOf(bytes);
+      const data = forWorker(bytes, owned);
       const { pages } = await session.call<{ pages: PdfTextItem[][] }>("pdf", { bytes: data }, [data.buffer as ArrayBuffer]);
       return pdfPagesToText(pages);
     }
@@ -325,14 +330,29 @@ async function extract(session: ParseSession, bytes: Uint8Array, sniffed: Sniffe
   }
 }
 
+/** The first bytes of a file on disk (fewer if it is shorter). */
+async function headOf(file: string, length: number): Promise<Uint8Array> {
+  const handle = await fs.open(file, "r");
+  try {
+    const head = new Uint8Array(length);
+    const { bytesRead } = await handle.read(head, 0, length, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
- * readFile for a file on disk, whose bytes are loaded only once few enough others are in memory
- * (READ_AHEAD): under a surge, the files waiting for a parser wait on disk, not in memory.
+ * readFile for a file on disk. A zip (DOCX, ODT) is read by the parse worker itself, so its
+ * bytes never enter this thread; other files are loaded only once few enough others are in
+ * memory (READ_AHEAD): under a surge, the files waiting for a parser wait on disk, not in memory.
  */
 export async function readFileAt<R = never>(file: string, options: ReadOptions<R> = {}): Promise<ReadResult<R>> {
   await readTurns.acquire();
   try {
-    return await readFile(await fs.readFile(file), options);
+    const head = await headOf(file, 4);
+    // Loaded here, the bytes are this call's own: handed to the worker, not copied.
+    return await read(isZip(head) ? { path: file } : { bytes: await fs.readFile(file), owned: true }, head, options);
   } finally {
     readTurns.release();
   }
@@ -344,15 +364,25 @@ export async function readFileAt<R = never>(file: string, options: ReadOptions<R
  * too, once its kind is known and before any text is extracted.
  */
 export async function readFile<R = never>(bytes: Uint8Array, options: ReadOptions<R> = {}): Promise<ReadResult<R>> {
+  return read({ bytes, owned: false }, new Uint8Array(bytes.subarray(0, 4)), options);
+}
+
+/**
+ * readFile of a source whose first 4 bytes are `head`. A zip is sniffed by its signature and its
+ * listing alone (sniff.ts), so its bytes are needed only in the worker; other files, here.
+ */
+async function read<R>(source: Source, head: Uint8Array, options: ReadOptions<R>): Promise<ReadResult<R>> {
   const session = new ParseSession(options.timeLimitMs ?? PARSE_TIME_LIMIT_MS);
   try {
-    const zip = isZip(bytes) ? await listZip(session, bytes, options.maxInflatedBytes ?? MAX_INFLATED_BYTES) : undefined;
+    const zip = isZip(head) ? await listZip(session, source, options.maxInflatedBytes ?? MAX_INFLATED_BYTES) : undefined;
+    // Not a zip: the bytes are in memory (readFileAt hands over a path only for a zip).
+    const bytes = zip ? head : (source as Extract<Source, { bytes: Uint8Array }>).bytes;
     const sniffedResult = sniff(bytes, zip);
     if (!sniffedResult.ok) return { ok: false, reason: sniffedResult.reason };
     const { sniffed } = sniffedResult;
     const refused = options.vet?.(sniffed) ?? null;
     if (refused !== null) return { ok: false, refused };
-    const text = await extract(session, bytes, sniffed, zip);
+    const text = await extract(session, bytes, sniffed, zip, "owned" in source && source.owned);
     return { ok: true, sniffed, text: text === null ? null : { text, wordCount: countWords(text) } };
   } catch (error) {
     if (error instanceof ParseError) return { ok: false, reason: error.reason };

@@ -44,15 +44,18 @@ function hasEndRecord(bytes) {
 }
 
 /**
- * Walks a zip's local headers with fflate's streaming Unzip, feeding it small slices so that
+ * Walks a zip's local headers (of the bytes given, or of the file at path) with fflate's
+ * streaming Unzip, feeding it small slices so that
  * one step can never inflate much. Only the entries whose name matches keep (the parts the
  * sniffer and the text readers look at) are inflated, and every byte they inflate is counted:
  * past maxInflatedBytes it stops at once. Other entries (media, embedded objects) are walked
  * past, never inflated, so they cost neither time nor memory and cannot be a bomb; their size
  * in the listing is the one their header declares.
  */
-function unzip({ bytes, maxInflatedBytes, maxEntries, sliceBytes, keep }) {
+function unzip({ bytes: given, path, maxInflatedBytes, maxEntries, sliceBytes, keep }) {
   const { Unzip, UnzipInflate } = require(modules.fflate);
+  // A file on disk (an upload) is read here, so that its bytes never enter the server's thread.
+  const bytes = given || require("node:fs").readFileSync(path);
   const keepPattern = new RegExp(keep, "i");
   const entries = [];
   const parts = {};

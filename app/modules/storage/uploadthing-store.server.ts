@@ -5,12 +5,14 @@
 // cap, so the upload is a file-backed Blob streamed from disk, never a buffer of the whole
 // file. Files are named by their SHA-256: no entrant's file name leaves the server.
 // UPLOADTHING_API_URL, UPLOADTHING_INGEST_URL and UPLOADTHING_UFS_HOST (read by the SDK)
-// point it elsewhere, as the contract test does.
+// point it elsewhere, as the contract test does. The SDK (and the Effect runtime under it, some
+// 70 MB of the process's memory) is loaded on the first call, never in a server that keeps its
+// files on local disk.
 import fs from "node:fs/promises";
 import { openAsBlob } from "node:fs";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
-import { UTApi, UTFile } from "uploadthing/server";
+import type * as UploadThingSdk from "uploadthing/server";
 import { FileNotFoundError, StorageError, type FileStore, type PutOptions, type PutResult } from "./file-store";
 import { spool, type ByteSource } from "./spool.server";
 
@@ -27,19 +29,32 @@ const EXTENSIONS: Record<string, string> = {
   "image/webp": ".webp",
 };
 
-export type UTApiOptions = ConstructorParameters<typeof UTApi>[0];
+export type UTApiOptions = ConstructorParameters<typeof UploadThingSdk.UTApi>[0];
+
+let sdk: Promise<typeof UploadThingSdk> | undefined;
+/** The SDK, loaded once, on first use. */
+function uploadthingSdk(): Promise<typeof UploadThingSdk> {
+  sdk ??= import("uploadthing/server");
+  return sdk;
+}
 
 export class UploadThingStore implements FileStore {
   readonly backend = "UPLOADTHING" as const;
+  private client: Promise<UploadThingSdk.UTApi> | undefined;
 
-  constructor(
-    private readonly api: UTApi,
+  private constructor(
+    private readonly options: UTApiOptions,
     /** Where streams are received before they are sent on. */
     private readonly temporaryDir: string,
   ) {}
 
   static fromToken(token: string, temporaryDir: string, options: UTApiOptions = {}): UploadThingStore {
-    return new UploadThingStore(new UTApi({ logLevel: "Error", ...options, token }), temporaryDir);
+    return new UploadThingStore({ logLevel: "Error", ...options, token }, temporaryDir);
+  }
+
+  private api(): Promise<UploadThingSdk.UTApi> {
+    this.client ??= uploadthingSdk().then(({ UTApi }) => new UTApi(this.options));
+    return this.client;
   }
 
   async put(source: ByteSource, { maxBytes, contentType }: PutOptions): Promise<PutResult> {
@@ -48,7 +63,8 @@ export class UploadThingStore implements FileStore {
       const type = contentType ?? "application/octet-stream";
       const name = spooled.sha256 + (EXTENSIONS[type.split(";")[0]!.trim()] ?? "");
       const blob = await openAsBlob(spooled.path, { type });
-      const uploaded = await this.api.uploadFiles(new UTFile([blob], name, { type }), { contentDisposition: "attachment" });
+      const { UTFile } = await uploadthingSdk();
+      const uploaded = await (await this.api()).uploadFiles(new UTFile([blob], name, { type }), { contentDisposition: "attachment" });
       if (uploaded.error) throw new StorageError(`UploadThing refused the upload: ${uploaded.error.code} ${uploaded.error.message}`);
       return { key: uploaded.data.key, sha256: spooled.sha256, size: spooled.size };
     } finally {
@@ -57,7 +73,7 @@ export class UploadThingStore implements FileStore {
   }
 
   private async signedUrl(key: string): Promise<string> {
-    const { ufsUrl } = await this.api.generateSignedURL(key, { expiresIn: READ_URL_SECONDS });
+    const { ufsUrl } = await (await this.api()).generateSignedURL(key, { expiresIn: READ_URL_SECONDS });
     return ufsUrl;
   }
 
@@ -76,7 +92,7 @@ export class UploadThingStore implements FileStore {
   }
 
   async delete(key: string): Promise<void> {
-    const result = await this.api.deleteFiles(key);
+    const result = await (await this.api()).deleteFiles(key);
     if (!result.success) throw new StorageError(`UploadThing did not delete ${key}`);
   }
 }
