@@ -22,9 +22,15 @@
 // Baseline, in the same run: the raw disk write rate, --uploads files of --mb MB written with fs
 // write streams (64 KiB chunks) and fsynced, --concurrency at a time, into the same data folder;
 // `ratio` is the uploads' throughput (MB acknowledged per second of the surge) over that rate.
+// A second baseline, the machine's ceiling for any upload server: the same forms, as many at once,
+// sent to bench/bare-upload-server.mjs (a bare node:http server in a child process that reads each
+// body, hashes it with SHA-256, writes it and fsyncs it; no multipart parsing, no checks, no
+// database); `p95RatioToBare` is the server's p95 over the bare server's.
 //
 // Output: a readable summary, or one JSON line with --json: uploads, stored, failed, p50Ms,
-// p95Ms, p99Ms, maxMs, seconds, uploadMBps, peakRssMB (the server's), idleRssMB, diskMBps, ratio.
+// p95Ms, p99Ms, maxMs, seconds, uploadMBps, peakRssMB (the server's), idleRssMB, diskMBps, ratio,
+// bareP50Ms, bareP95Ms, bareSeconds, bareMBps, barePeakRssMB, p95RatioToBare.
+import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -33,7 +39,7 @@ import { pipeline } from "node:stream/promises";
 import { unzipSync, zipSync, type Zippable } from "fflate";
 import { vietnameseEssay } from "./generators/vietnamese-text";
 import { docxDocument } from "#tests/fixtures/documents";
-import { missingBuild, startServer } from "#tests/integration/server-process";
+import { freePort, missingBuild, startServer } from "#tests/integration/server-process";
 
 const USAGE = `usage: npm run bench:upload -- [--uploads N] [--concurrency C] [--mb M] [--json]
 
@@ -116,6 +122,30 @@ function entrantDocx(i: number, name: string, bytes: number): Uint8Array {
   return zipSync(files, { level: 6 });
 }
 
+/** Starts bench/bare-upload-server.mjs as a child process on a free port; resolves once it listens. */
+async function startBareServer(dir: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [path.join(import.meta.dirname, "bare-upload-server.mjs")], {
+    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", PORT: String(port), BARE_DIR: dir },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`the bare server exited with ${code}`)));
+    child.stdout!.setEncoding("utf8").on("data", (text: string) => {
+      if (text.includes("listening")) resolve();
+    });
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    pid: child.pid!,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const missing = missingBuild();
@@ -178,8 +208,7 @@ async function main() {
       if (m) sampledPeak = Math.max(sampledPeak, m.rss);
     }, 50);
     const url = `${server.url}/contests/${contest.slug}/enter/upload`;
-    const started = performance.now();
-    const results = await pool(options.uploads, options.concurrency, async (i) => {
+    const formOf = async (i: number) => {
       const e = entrants[i]!;
       const form = new FormData();
       const fields: Record<string, string> = {
@@ -199,9 +228,14 @@ async function main() {
       };
       for (const [k, v] of Object.entries(fields)) form.append(k, v);
       form.append("file", await fs.openAsBlob(e.file, { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }), `bai-du-thi-${i + 1}.docx`);
+      return form;
+    };
+    const started = performance.now();
+    const results = await pool(options.uploads, options.concurrency, async (i) => {
+      const form = await formOf(i);
       const t0 = performance.now();
       try {
-        const response = await fetch(url, { method: "POST", body: form, headers: { Cookie: e.cookie, Origin: server.url } });
+        const response = await fetch(url, { method: "POST", body: form, headers: { Cookie: entrants[i]!.cookie, Origin: server.url } });
         const body = (await response.json()) as { redirectTo?: string; result?: unknown };
         const ms = performance.now() - t0;
         const entryId = response.ok && body.redirectTo ? /^\/entries\/([^/]+)\/receipt$/.exec(body.redirectTo)?.[1] : undefined;
@@ -262,6 +296,28 @@ async function main() {
     const baseSeconds = (performance.now() - baseStarted) / 1000;
     const diskMBps = totalMB / baseSeconds;
 
+    // ── Baseline: the same forms, as many at once, to a bare server (timed) ──
+    const bare = await startBareServer(path.join(dataDir, "bare"));
+    let bareSampledPeak = 0;
+    const bareSampler = setInterval(() => {
+      const m = memoryOf(bare.pid);
+      if (m) bareSampledPeak = Math.max(bareSampledPeak, m.rss);
+    }, 50);
+    const bareStarted = performance.now();
+    const bareResults = await pool(options.uploads, options.concurrency, async (i) => {
+      const form = await formOf(i);
+      const t0 = performance.now();
+      const response = await fetch(bare.url, { method: "POST", body: form });
+      const body = (await response.json()) as { sha256?: string };
+      if (!response.ok || !body.sha256) problems.push(`bare upload ${i + 1}: ${response.status}`);
+      return performance.now() - t0;
+    });
+    const bareSeconds = (performance.now() - bareStarted) / 1000;
+    clearInterval(bareSampler);
+    const barePeak = memoryOf(bare.pid);
+    await bare.stop();
+    const bareLatencies = bareResults.sort((a, b) => a - b);
+
     const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
     const uploadMBps = (entrants.filter((_e, i) => results[i]!.entryId).reduce((n, e) => n + e.size, 0) / MB) / seconds;
     const round = (x: number, d = 0) => Math.round(x * 10 ** d) / 10 ** d;
@@ -282,6 +338,12 @@ async function main() {
       diskMBps: round(diskMBps, 1),
       diskSeconds: round(baseSeconds, 2),
       ratio: round(uploadMBps / diskMBps, 3),
+      bareP50Ms: round(percentile(bareLatencies, 50)),
+      bareP95Ms: round(percentile(bareLatencies, 95)),
+      bareSeconds: round(bareSeconds, 2),
+      bareMBps: round(totalMB / bareSeconds, 1),
+      barePeakRssMB: round(Math.max(barePeak?.hwm ?? 0, bareSampledPeak), 1),
+      p95RatioToBare: round(percentile(latencies, 95) / percentile(bareLatencies, 95), 2),
       cpus: os.availableParallelism(),
       node: process.version,
     };
@@ -291,6 +353,7 @@ async function main() {
       console.log(`latency p50 ${out.p50Ms} ms, p95 ${out.p95Ms} ms, p99 ${out.p99Ms} ms, max ${out.maxMs} ms`);
       console.log(`server RSS: idle ${out.idleRssMB} MB, peak ${out.peakRssMB} MB`);
       console.log(`throughput ${out.uploadMBps} MB/s; raw disk writes ${out.diskMBps} MB/s (ratio ${out.ratio})`);
+      console.log(`bare server (read, hash, write, fsync; no parsing, no database): p95 ${out.bareP95Ms} ms, ${out.bareMBps} MB/s, peak RSS ${out.barePeakRssMB} MB; p95 ratio ${out.p95RatioToBare}`);
     }
     for (const p of problems.slice(0, 10)) console.error(p);
     if (problems.length) process.exitCode = 1;
