@@ -464,7 +464,9 @@ describe("assignJudges", () => {
       { numRuns: 150 },
     );
     // The generator must actually produce targets above one (else this test proves nothing new).
-    expect(above).toBeGreaterThan(30);
+    // Over 150 runs it does in about a quarter of them (28–45 in 20 test runs, sd about 5); the
+    // floor sits far below that so that an unlucky draw never fails the test.
+    expect(above).toBeGreaterThanOrEqual(10);
   });
 
   it("is optimal: its cost equals the best of all assignments on tiny problems (checked by enumeration)", () => {
