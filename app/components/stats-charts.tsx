@@ -1,8 +1,8 @@
 // The statistics page's charts (recharts). Charts render in the browser only: the server sends
 // an empty box of the chart's height and the chart appears after hydration, once recharts has
-// loaded (useRecharts; the server never imports it). Every chart's <svg>
-// is an image with an accessible name (role="img", aria-label); the page shows the same numbers
-// in a table beneath each chart. Numbers and days are written in the reader's language.
+// loaded (useRecharts; the server never imports it). Every chart's <svg> is an image with an
+// accessible name (role="img", aria-label); the page shows the same numbers in a table beneath
+// each chart. Numbers and days are written in the reader's language.
 import type { ReactNode } from "react";
 import { useRecharts, type RechartsModule } from "#app/components/load-chart";
 import { formatDay, formatNumber, formatPercent } from "#app/utils/format";
