@@ -1,24 +1,10 @@
 // The statistics page's charts (recharts). Charts render in the browser only: the server sends
-// an empty box of the chart's height and the chart appears after hydration. Every chart's <svg>
-// is an image with an accessible name (role="img", aria-label); the page shows the same numbers
-// in a table beneath each chart. Numbers and days are written in the reader's language.
+// an empty box of the chart's height and the chart appears after hydration, once recharts has
+// loaded (useRecharts; the server never imports it). Every chart's <svg> is an image with an
+// accessible name (role="img", aria-label); the page shows the same numbers in a table beneath
+// each chart. Numbers and days are written in the reader's language.
 import type { ReactNode } from "react";
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  ErrorBar,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
-import { useHydrated } from "#app/components/load-chart";
+import { useRecharts, type RechartsModule } from "#app/components/load-chart";
 import { formatDay, formatNumber, formatPercent } from "#app/utils/format";
 import type { Language } from "#app/utils/i18n";
 
@@ -37,14 +23,14 @@ const MARGIN = { top: 8, right: 24, bottom: 8, left: 8 };
 const image = (name: string) => ({ role: "img", "aria-label": name, accessibilityLayer: false }) as const;
 
 /** The box a chart is drawn in: its height is reserved on the server so nothing moves at hydration. */
-function ChartBox({ height, testId, children }: { height: number; testId: string; children: () => ReactNode }) {
-  const hydrated = useHydrated();
+function ChartBox({ height, testId, children }: { height: number; testId: string; children: (recharts: RechartsModule) => ReactNode }) {
+  const recharts = useRecharts();
   return (
     <div data-testid={testId} style={{ height }} className="w-full">
-      {hydrated ? (
-        <ResponsiveContainer width="100%" height="100%">
-          {children()}
-        </ResponsiveContainer>
+      {recharts ? (
+        <recharts.ResponsiveContainer width="100%" height="100%">
+          {children(recharts)}
+        </recharts.ResponsiveContainer>
       ) : null}
     </div>
   );
@@ -102,7 +88,7 @@ export function HorizontalBars({
   const format = (v: number) => (percent ? formatPercent(v / 100, lng) : formatNumber(v, lng, 0));
   return (
     <ChartBox height={rowHeight(rows.length) + (series.length > 1 ? 28 : 0)} testId={testId}>
-      {() => (
+      {({ Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis }) => (
         <BarChart data={[...rows]} layout="vertical" margin={MARGIN} {...image(name)}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} domain={percent ? [0, 100] : [0, "auto"]} tickFormatter={format} />
@@ -165,7 +151,7 @@ export function JudgeBoxPlot({ name, testId, rows, scaleMax, lng }: { name: stri
   const hi = Math.min(Math.ceil(scaleMax / step) * step, Math.ceil((highest + step / 2) / step) * step);
   return (
     <ChartBox height={rowHeight(rows.length, 40)} testId={testId}>
-      {() => (
+      {({ Bar, BarChart, CartesianGrid, XAxis, YAxis }) => (
         <BarChart data={rows.map((r) => ({ ...r, range: [r.min, r.max] }))} layout="vertical" margin={MARGIN} {...image(name)}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={[lo, hi]} ticks={ticks(lo, hi, step)} allowDataOverflow tickFormatter={(v: number) => formatNumber(v, lng, 0)} />
@@ -206,7 +192,7 @@ export function DeviationChart({
   return (
     <div>
       <ChartBox height={rowHeight(rows.length, 40)} testId={testId}>
-        {() => (
+        {({ Bar, BarChart, CartesianGrid, Cell, ErrorBar, ReferenceLine, Tooltip, XAxis, YAxis }) => (
           <BarChart data={[...rows]} layout="vertical" margin={MARGIN} {...image(name)}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" domain={[-bound, bound]} ticks={ticks(-bound, bound, step)} tickFormatter={(v: number) => formatNumber(v, lng, 0)} />
@@ -250,7 +236,7 @@ export function AgreementChart({ name, testId, rows, lng, iccLabel, wLabel }: { 
   const floor = Math.floor(lowest * 5) / 5;
   return (
     <ChartBox height={300} testId={testId}>
-      {() => (
+      {({ Bar, BarChart, CartesianGrid, ErrorBar, Legend, ReferenceLine, Tooltip, XAxis, YAxis }) => (
         <BarChart data={[...rows]} margin={MARGIN} {...image(name)}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="name" />
@@ -294,7 +280,7 @@ export function TimelineChart({
   cumulative: boolean;
   lng: Language;
 }) {
-  const common = (
+  const common = ({ CartesianGrid, XAxis, YAxis, Tooltip, ReferenceLine }: RechartsModule) => (
     <>
       <CartesianGrid strokeDasharray="3 3" vertical={false} />
       <XAxis dataKey="day" tickFormatter={(d: string) => formatDay(d, lng, "short")} minTickGap={16} />
@@ -305,17 +291,17 @@ export function TimelineChart({
   );
   return (
     <ChartBox height={260} testId={testId}>
-      {() =>
+      {(recharts) =>
         cumulative ? (
-          <LineChart data={[...days]} margin={MARGIN} {...image(name)}>
-            {common}
-            <Line dataKey="cumulative" name={seriesLabel} stroke={COLORS.main} strokeWidth={2} dot={false} isAnimationActive={false} />
-          </LineChart>
+          <recharts.LineChart data={[...days]} margin={MARGIN} {...image(name)}>
+            {common(recharts)}
+            <recharts.Line dataKey="cumulative" name={seriesLabel} stroke={COLORS.main} strokeWidth={2} dot={false} isAnimationActive={false} />
+          </recharts.LineChart>
         ) : (
-          <BarChart data={[...days]} margin={MARGIN} {...image(name)}>
-            {common}
-            <Bar dataKey="count" name={seriesLabel} fill={COLORS.main} isAnimationActive={false} />
-          </BarChart>
+          <recharts.BarChart data={[...days]} margin={MARGIN} {...image(name)}>
+            {common(recharts)}
+            <recharts.Bar dataKey="count" name={seriesLabel} fill={COLORS.main} isAnimationActive={false} />
+          </recharts.BarChart>
         )
       }
     </ChartBox>

@@ -5,7 +5,6 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PgClient } from "#app/generated/pg/client";
 import { PrismaClient } from "#app/generated/sqlite/client";
 import type { DatabaseTarget } from "./database-url";
@@ -129,9 +128,23 @@ class ConfiguredSqlite extends PrismaBetterSQLite3 {
  */
 export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
 
+type AdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof PgClient>[0]>["adapter"]>;
+
+/**
+ * PrismaPg's factory, with the adapter (and pg under it, some 15 MB of a process's memory) loaded
+ * when the client first connects: a portal on SQLite never loads them.
+ */
+function postgresAdapter(connectionString: string): AdapterFactory {
+  return {
+    provider: "postgres",
+    adapterName: "@prisma/adapter-pg",
+    connect: async () => new (await import("@prisma/adapter-pg")).PrismaPg({ connectionString }).connect(),
+  };
+}
+
 export function createDb(target: DatabaseTarget): Db {
   if (target.kind === "postgresql") {
-    return new PgClient({ adapter: new PrismaPg({ connectionString: target.url }), transactionOptions: TRANSACTION_OPTIONS }) as unknown as Db;
+    return new PgClient({ adapter: postgresAdapter(target.url), transactionOptions: TRANSACTION_OPTIONS }) as unknown as Db;
   }
   if (target.file) fs.mkdirSync(path.dirname(target.file), { recursive: true });
   return withTransactionScope(new PrismaClient({ adapter: new ConfiguredSqlite({ url: target.url, timeout: 10_000 }), transactionOptions: TRANSACTION_OPTIONS }));

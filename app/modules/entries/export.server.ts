@@ -2,7 +2,6 @@
 // list's filter matches (the page cursor is ignored), in submission order, with the authors'
 // identities (the staff see them), headers and states in the reader's language, Vietnamese kept
 // as written (XLSX is UTF-8 inside). Read in batches; the caller checks that the user is staff.
-import ExcelJS from "exceljs";
 import { zonedIso } from "#app/modules/audit/audit-log.server";
 import { prisma } from "#app/utils/db.server";
 import { getFixedT, type Language } from "#app/utils/i18n";
@@ -17,6 +16,7 @@ export async function entriesWorkbook(contestId: string, filter: EntryFilter, ln
   const contest = await prisma.contest.findUnique({ where: { id: contestId }, select: { slug: true, timeZone: true } });
   if (!contest) return null;
   const t = getFixedT(lng);
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(t("entries:staff.export.sheet"), { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: t(`entries:staff.export.columns.${c}`), key: c, width: c === "title" || c === "authors" || c === "units" ? 40 : 18 }));

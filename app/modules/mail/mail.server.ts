@@ -4,10 +4,11 @@
 // so a local user can follow them.
 //
 // Callers never send from here: they queue a message with queueMail (outbox.server.ts), in the
-// transaction of the change it tells about, and the outbox worker calls transmit.
+// transaction of the change it tells about, and the outbox worker calls transmit. nodemailer is
+// loaded when the first message is sent, never in a server that sends none.
 import fs from "node:fs";
 import path from "node:path";
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { env } from "#app/utils/env.server";
 
 export interface OutgoingMail {
@@ -26,14 +27,18 @@ export interface SentMail {
 }
 
 let smtp: { url: string; transport: Transporter } | undefined;
+let composer: Transporter | undefined;
 
-function smtpTransport(url: string): Transporter {
-  if (smtp?.url !== url) smtp = { url, transport: nodemailer.createTransport(url) };
+/**
+ * The SMTP server's transport, or without one the composer, which builds the raw message without
+ * sending it (CRLF line breaks as in any .eml file).
+ */
+async function transport(smtpUrl: string | undefined): Promise<Transporter> {
+  const { default: nodemailer } = await import("nodemailer");
+  if (!smtpUrl) return (composer ??= nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" }));
+  if (smtp?.url !== smtpUrl) smtp = { url: smtpUrl, transport: nodemailer.createTransport(smtpUrl) };
   return smtp.transport;
 }
-
-// Builds the raw message without sending it; CRLF line breaks as in any .eml file.
-const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" });
 
 export function mailOutboxDir(): string {
   return path.join(env().dataDir, "mail");
@@ -92,10 +97,10 @@ export async function transmit({ to, subject, text, html, links }: OutgoingMail,
     ...(options.messageId ? { messageId: options.messageId } : {}),
   };
   if (config.smtpUrl) {
-    const info = (await smtpTransport(config.smtpUrl).sendMail(message)) as { messageId: string };
+    const info = (await (await transport(config.smtpUrl)).sendMail(message)) as { messageId: string };
     return { messageId: info.messageId };
   }
-  const info = (await composer.sendMail(message)) as { messageId: string; message: Buffer };
+  const info = (await (await transport(undefined)).sendMail(message)) as { messageId: string; message: Buffer };
   const file = writeEml(to, info.message);
   if (config.logLevel !== "silent") {
     console.info(JSON.stringify({ mail: { to, subject, links, file } }));

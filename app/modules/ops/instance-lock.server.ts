@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import pg from "pg";
+import type pg from "pg";
 import type { DatabaseTarget } from "#app/utils/database-url";
 
 /** The advisory lock key of portal instances (any constant; Prisma's migration lock is another). */
@@ -32,8 +32,12 @@ function isBusy(error: unknown): boolean {
   return code === "SQLITE_BUSY" || code === "SQLITE_LOCKED";
 }
 
-/** Connection options for the pg client, with a name that shows in pg_stat_activity. */
-function pgClient(url: string, role: string): pg.Client {
+/**
+ * Connection options for the pg client, with a name that shows in pg_stat_activity. pg is loaded
+ * here, on PostgreSQL only: a portal on SQLite never loads it.
+ */
+async function pgClient(url: string, role: string): Promise<pg.Client> {
+  const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: url, application_name: `essay-portal ${role}` });
   // A dropped connection must not crash the process through an unhandled 'error' event.
   client.on("error", () => {});
@@ -46,7 +50,7 @@ function pgClient(url: string, role: string): pg.Client {
  */
 export async function holdInstanceLock(target: DatabaseTarget): Promise<InstanceLock> {
   if (target.kind === "postgresql") {
-    const client = pgClient(target.url, "instance");
+    const client = await pgClient(target.url, "instance");
     await client.connect();
     const { rows } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock_shared($1) AS ok", [INSTANCE_LOCK_KEY]);
     if (!rows[0]?.ok) {
@@ -82,7 +86,7 @@ export async function takeExclusiveLock(target: DatabaseTarget): Promise<Instanc
     "The portal is running on this database: stop every instance of it first (a restore replaces the whole database).",
   );
   if (target.kind === "postgresql") {
-    const client = pgClient(target.url, "restore");
+    const client = await pgClient(target.url, "restore");
     await client.connect();
     const { rows } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [INSTANCE_LOCK_KEY]);
     if (!rows[0]?.ok) {

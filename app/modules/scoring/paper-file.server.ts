@@ -11,7 +11,6 @@
 import fs from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
 import { inspectZip } from "#app/modules/storage/extract.server";
 import { isZip } from "#app/modules/storage/sniff";
 import { decodeText } from "#app/modules/storage/text-encoding";
@@ -53,9 +52,10 @@ async function readWorkbook(bytes: Uint8Array): Promise<PaperFileResult> {
   const decoder = new TextDecoder("utf-8");
   if (Object.values(listing.parts).some((part) => DTD.test(decoder.decode(part)))) return { ok: false, error: UNREADABLE };
 
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch {
     return { ok: false, error: UNREADABLE };
   }
@@ -152,6 +152,7 @@ export function sheetName(title: string): string {
 
 /** The blank template as a workbook: the header bold and frozen, criterion cells checked as numbers within 0..max. */
 export async function templateWorkbook(template: TemplateSheet): Promise<Buffer> {
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName(template.title), { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.addRow(template.header);

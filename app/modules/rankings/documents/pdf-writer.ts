@@ -3,8 +3,9 @@
 // wrapped paragraphs, tables whose header repeats on every page, side-by-side blocks (the national
 // heading, signatures) and "Page n of N" footers. Pure: the caller passes the font files and the
 // instant the document is dated; the same input gives the same bytes.
-import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+// pdf-lib and fontkit (some 50 MB of a process's memory) are loaded when the first document is
+// written, never in a server that writes none.
+import type { PDFDocument, PDFFont, PDFPage, rgb } from "pdf-lib";
 
 export interface FontFiles {
   regular: Uint8Array;
@@ -80,6 +81,7 @@ export class PdfWriter {
     doc: PDFDocument,
     fonts: Record<FontStyle, PDFFont>,
     private readonly options: WriterOptions,
+    private readonly rgbColor: typeof rgb,
   ) {
     this.doc = doc;
     this.fonts = fonts;
@@ -89,6 +91,7 @@ export class PdfWriter {
   }
 
   static async create(files: FontFiles, options: WriterOptions): Promise<PdfWriter> {
+    const [{ PDFDocument, rgb }, { default: fontkit }] = await Promise.all([import("pdf-lib"), import("@pdf-lib/fontkit")]);
     const doc = await PDFDocument.create({ updateMetadata: false });
     doc.registerFontkit(fontkit);
     const [regular, bold, italic] = await Promise.all([
@@ -103,7 +106,7 @@ export class PdfWriter {
     doc.setProducer("pdf-lib");
     doc.setCreationDate(options.date);
     doc.setModificationDate(options.date);
-    return new PdfWriter(doc, { regular, bold, italic }, options);
+    return new PdfWriter(doc, { regular, bold, italic }, options, rgb);
   }
 
   get textWidth(): number {
@@ -178,7 +181,7 @@ export class PdfWriter {
 
   private draw(text: string, x: number, baseline: number, style: FontStyle, size: number, color?: [number, number, number]): void {
     if (!text) return;
-    this.page.drawText(clean(text), { x, y: baseline, size, font: this.fonts[style], color: color ? rgb(...color) : rgb(0, 0, 0) });
+    this.page.drawText(clean(text), { x, y: baseline, size, font: this.fonts[style], color: color ? this.rgbColor(...color) : this.rgbColor(0, 0, 0) });
   }
 
   private xFor(align: Align, left: number, width: number, textWidth: number): number {
@@ -243,10 +246,10 @@ export class PdfWriter {
     );
     const headerHeight = heightOf(header);
     const rule = (y: number, weight = 0.5) =>
-      this.page.drawLine({ start: { x: this.margin, y }, end: { x: this.margin + this.textWidth, y }, thickness: weight, color: rgb(0.35, 0.35, 0.35) });
+      this.page.drawLine({ start: { x: this.margin, y }, end: { x: this.margin + this.textWidth, y }, thickness: weight, color: this.rgbColor(0.35, 0.35, 0.35) });
     const drawRow = (lines: string[][], style: FontStyle, height: number, shade: boolean) => {
       const top = this.y;
-      if (shade) this.page.drawRectangle({ x: this.margin, y: top - height, width: this.textWidth, height, color: rgb(0.93, 0.93, 0.93) });
+      if (shade) this.page.drawRectangle({ x: this.margin, y: top - height, width: this.textWidth, height, color: this.rgbColor(0.93, 0.93, 0.93) });
       lines.forEach((cellLines, i) => {
         let y = top - CELL_PAD;
         for (const line of cellLines) {
@@ -288,7 +291,7 @@ export class PdfWriter {
       y: inset,
       width: this.width - 2 * inset,
       height: this.height - 2 * inset,
-      borderColor: rgb(...color),
+      borderColor: this.rgbColor(...color),
       borderWidth: thickness,
     });
   }
@@ -301,7 +304,7 @@ export class PdfWriter {
         const text = clean(label(i + 1, pages.length));
         const size = 8;
         const width = this.fonts.regular.widthOfTextAtSize(text, size);
-        page.drawText(text, { x: (this.width - width) / 2, y: this.margin / 2, size, font: this.fonts.regular, color: rgb(0.3, 0.3, 0.3) });
+        page.drawText(text, { x: (this.width - width) / 2, y: this.margin / 2, size, font: this.fonts.regular, color: this.rgbColor(0.3, 0.3, 0.3) });
       });
     }
     return this.doc.save({ useObjectStreams: true });

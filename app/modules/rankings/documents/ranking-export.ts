@@ -10,7 +10,6 @@
 // spreadsheet program set to Vietnamese expects), "," and a decimal point in English.
 import { PassThrough } from "node:stream";
 import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
 import { formatNumber, nameCollator } from "#app/utils/format";
 import { getFixedT, type Language } from "#app/utils/i18n";
 import { roundScore } from "../aggregate";
@@ -112,6 +111,7 @@ export function rankingTable(results: RoundResults, lng: Language): RankingTable
  * is never held as a workbook in memory: only its compressed bytes are.
  */
 export async function rankingXlsx(table: RankingTable, lng: Language): Promise<Buffer> {
+  const { default: ExcelJS } = await import("exceljs");
   const t = getFixedT(lng);
   const out = new PassThrough();
   const chunks: Buffer[] = [];
