@@ -61,25 +61,22 @@ export interface Ranking {
   unranked: string[];
 }
 
-/** The automatic keys of an item: its score, then one value per chain step (the chair's step has none); `criterionKeys` per step. */
-function keys(item: RankItem, chain: readonly TieBreakStep[], criterionKeys: readonly (string | null)[]): number[] {
-  const values = [item.score!];
-  for (const [i, step] of chain.entries()) {
-    if (step.kind === "criterion") values.push(item.criteria[criterionKeys[i]!] ?? Number.NEGATIVE_INFINITY);
-    else if (step.kind === "topMarks") values.push(item.topMarks);
-  }
-  return values;
+/** An automatic key after the score: a chain step other than the chair's, with its index in the chain. */
+export type AutomaticKey = { kind: "criterion"; criterion: string; step: number } | { kind: "topMarks"; step: number };
+
+/** The chain's automatic keys after the score, in order (the chair's step has none); criteria by criterionKey. */
+export function automaticKeys(chain: readonly TieBreakStep[]): AutomaticKey[] {
+  return chain.flatMap((step, i): AutomaticKey[] =>
+    step.kind === "criterion" ? [{ kind: "criterion", criterion: criterionKey(step.name), step: i }] : step.kind === "topMarks" ? [{ kind: "topMarks", step: i }] : [],
+  );
 }
 
-/** The index of the chain step the i-th automatic key belongs to (key 0 is the score). */
-function stepOfKey(chain: readonly TieBreakStep[], keyIndex: number): number {
-  let k = 0;
-  for (const [i, step] of chain.entries()) {
-    if (step.kind === "chair") continue;
-    k++;
-    if (k === keyIndex) return i;
-  }
-  return -1;
+/** The key of a criterion none of the entry's sheets has: below every mean, so such an entry comes after. */
+export const MISSING_CRITERION = Number.NEGATIVE_INFINITY;
+
+/** The automatic keys of an item: its score, then one value per automatic key. */
+function keys(item: RankItem, auto: readonly AutomaticKey[]): number[] {
+  return [item.score!, ...auto.map((k) => (k.kind === "criterion" ? (item.criteria[k.criterion] ?? MISSING_CRITERION) : item.topMarks))];
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
@@ -88,22 +85,17 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return b.every((x) => s.has(x));
 }
 
-/** The number of automatic keys of the chain: the score, then one per step other than the chair's. */
-export function keyCount(chain: readonly TieBreakStep[]): number {
-  return 1 + chain.filter((step) => step.kind !== "chair").length;
-}
-
 /**
  * Ranks the items (see above). Items with equal keys keep the order they came in (give them in a
  * stable order, e.g. by entry code, so pages and documents list ties alike).
  */
 export function rankEntries(items: readonly RankItem[], chain: readonly TieBreakStep[], decisions: readonly TieDecision[] = []): Ranking {
   const unranked = items.filter((i) => i.score === null).map((i) => i.entryId);
-  const criterionKeys = chain.map((step) => (step.kind === "criterion" ? criterionKey(step.name) : null));
+  const auto = automaticKeys(chain);
   const scored = items.filter((i) => i.score !== null);
-  const width = keyCount(chain);
+  const width = 1 + auto.length;
   const values = new Float64Array(scored.length * width);
-  scored.forEach((item, i) => values.set(keys(item, chain, criterionKeys), i * width));
+  scored.forEach((item, i) => values.set(keys(item, auto), i * width));
   return rankByKeys(
     scored.map((i) => i.entryId),
     values,
@@ -115,11 +107,12 @@ export function rankEntries(items: readonly RankItem[], chain: readonly TieBreak
 
 /**
  * rankEntries on the scored entries' keys laid out in one array: entry i's keys (its score, then
- * one per automatic step, see keyCount) are values[i · width … (i + 1) · width). `unranked`: the
+ * one per automatic key, see automaticKeys) are values[i · width … (i + 1) · width). `unranked`: the
  * entries without a score, in order.
  */
 export function rankByKeys(entryIds: readonly string[], values: Float64Array, chain: readonly TieBreakStep[], decisions: readonly TieDecision[], unranked: string[]): Ranking {
-  const width = keyCount(chain);
+  const auto = automaticKeys(chain);
+  const width = 1 + auto.length;
   const n = entryIds.length;
   // Higher first on the first key that differs; equal keys keep their order (the index decides).
   const compare = (a: number, b: number) => {
@@ -153,7 +146,7 @@ export function rankByKeys(entryIds: readonly string[], values: Float64Array, ch
     const separatedAt = start === 0 ? null : firstDifference(order[start - 1]!, order[start]!);
     start = end;
     const groupRank = placed + 1;
-    const separation: Separation = separatedAt === null ? null : separatedAt === 0 ? { by: "score" } : { by: "step", step: stepOfKey(chain, separatedAt) };
+    const separation: Separation = separatedAt === null ? null : separatedAt === 0 ? { by: "score" } : { by: "step", step: auto[separatedAt - 1]!.step };
     if (ids.length === 1) {
       groups.push({ rank: groupRank, entryIds: ids });
       ranked.push({ entryId: ids[0]!, rank: groupRank, tied: false, separatedBy: separation });

@@ -17,7 +17,7 @@ import { proposeAdvance, type AdvanceProposal, type AdvanceRule } from "./advanc
 import { aggregateNumbered, entryAggregate, judgeEffects, roundScore, type AggregationMethod, type EntryAggregate, type JudgeEffect } from "./aggregate";
 import { canonicalJson } from "./canonical-json";
 import { allocatePrizes, type PrizeAllocation, type PrizeTierInput } from "./prizes";
-import { keyCount, rankByKeys, type RankedEntry, type Ranking, type TieDecision } from "./rank";
+import { automaticKeys, MISSING_CRITERION, rankByKeys, type RankedEntry, type Ranking, type TieDecision } from "./rank";
 import { criterionKey, parseTieBreak, type TieBreakStep } from "./tie-break.schema";
 
 /** Phases in which identities are re-joined to scores in a blind contest [ghép phách]. */
@@ -425,12 +425,12 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
   const nameOf = new Map(judgeRows.map((j) => [j.id, j.name]));
   const judges = judgeEffects(agg, judgeIds).map((j) => ({ ...j, name: nameOf.get(j.judgeId) ?? "" }));
 
-  // Each entry's automatic keys (rank.ts, rankByKeys): its score, then per chain step but the
-  // chair's the mean points on the step's criterion (−∞ when none of its sheets has it) or its top
-  // marks per read.
-  // Per automatic step: "topMarks", or the index of its criterion in tieStats.keys.
-  const stepKeys = contest.tieBreak.flatMap<number | "topMarks">((step) => (step.kind === "criterion" ? [tieStats.keys.indexOf(criterionKey(step.name))] : step.kind === "topMarks" ? ["topMarks"] : []));
-  const width = keyCount(contest.tieBreak);
+  // Each entry's automatic keys (rank.ts, rankByKeys): its score, then per automatic key of the
+  // chain the mean points on its criterion (MISSING_CRITERION when none of its sheets has it) or
+  // its top marks per read.
+  // Per automatic key: "topMarks", or the index of its criterion in tieStats.keys.
+  const stepKeys = automaticKeys(contest.tieBreak).map((k) => (k.kind === "topMarks" ? ("topMarks" as const) : tieStats.keys.indexOf(k.criterion)));
+  const width = 1 + stepKeys.length;
   const keyValues = new Float64Array(E * width);
   for (let n = 0; n < E; n++) {
     const a = aggregateList[n]!;
@@ -443,7 +443,7 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
           ? Math.round((entryTop[n]! / a.reads) * 1e6) / 1e6
           : step >= 0 && stepCount[n * steps + step]! > 0
             ? roundScore(stepSum[n * steps + step]! / a.reads)
-            : Number.NEGATIVE_INFINITY;
+            : MISSING_CRITERION;
     }
   }
 
