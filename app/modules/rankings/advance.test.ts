@@ -14,7 +14,6 @@ describe("proposeAdvance", () => {
       categoryId: "c",
       groups: ranking.groups,
       unranked: ranking.unranked,
-      scores: new Map(items(scores).flatMap((i) => (i.score === null ? [] : [[i.entryId, i.score] as const]))),
     };
   };
 

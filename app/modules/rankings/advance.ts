@@ -16,7 +16,6 @@ export interface CategoryRanking {
   categoryId: string;
   groups: readonly RankGroup[];
   unranked: readonly string[];
-  scores: ReadonlyMap<string, number>;
 }
 
 export interface CutTie {
@@ -56,7 +55,7 @@ export function proposeAdvance(input: AdvanceInput): AdvanceProposal {
     eliminated.push(...c.unranked);
     if (input.rule === "THRESHOLD") {
       const threshold = input.value ?? Number.POSITIVE_INFINITY;
-      for (const g of c.groups) for (const id of g.entryIds) (c.scores.get(id)! >= threshold ? advancing : eliminated).push(id);
+      for (const g of c.groups) (g.score >= threshold ? advancing : eliminated).push(...g.entryIds);
       continue;
     }
     const n = input.value ?? 0;

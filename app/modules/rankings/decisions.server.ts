@@ -217,7 +217,7 @@ export async function advanceRound(input: AdvanceInput): Promise<AdvanceOutcome 
           rule: "MANUAL",
           value: null,
           manual: new Set(input.manual),
-          categories: results.categories.map((c) => ({ categoryId: c.id, groups: c.ranking.groups, unranked: c.ranking.unranked, scores: new Map() })),
+          categories: results.categories.map((c) => ({ categoryId: c.id, groups: c.ranking.groups, unranked: c.ranking.unranked })),
         });
       }
       if (proposal.undecided.length > 0) throw new RefusalError(refused("results:errors.cutUndecided"));

@@ -67,6 +67,8 @@ describe("rankEntries", () => {
         for (let i = 1; i < ranked.length; i++) expect(ranked[i]!.rank).toBeGreaterThanOrEqual(ranked[i - 1]!.rank);
         const byId = new Map(items.map((i) => [i.entryId, i]));
         for (let i = 1; i < ranked.length; i++) expect(byId.get(ranked[i]!.entryId)!.score!).toBeLessThanOrEqual(byId.get(ranked[i - 1]!.entryId)!.score!);
+        // A group carries the score all its entries have.
+        for (const g of groups) for (const id of g.entryIds) expect(g.score).toBe(byId.get(id)!.score);
       }),
     );
   });

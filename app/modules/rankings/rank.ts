@@ -51,6 +51,8 @@ export interface TieGroup {
 /** Entries sharing one final rank, in order. */
 export interface RankGroup {
   rank: number;
+  /** The score its entries share (a group never spans two scores). */
+  score: number;
   entryIds: string[];
 }
 
@@ -70,6 +72,10 @@ export function automaticKeys(chain: readonly TieBreakStep[]): AutomaticKey[] {
     step.kind === "criterion" ? [{ kind: "criterion", criterion: criterionKey(step.name), step: i }] : step.kind === "topMarks" ? [{ kind: "topMarks", step: i }] : [],
   );
 }
+
+/** Separations shared by every entry they describe (one object per kind, not one per entry). */
+const BY_SCORE: Separation = Object.freeze({ by: "score" });
+const BY_DECISION: Separation = Object.freeze({ by: "decision" });
 
 /** The key of a criterion none of the entry's sheets has: below every mean, so such an entry comes after. */
 export const MISSING_CRITERION = Number.NEGATIVE_INFINITY;
@@ -114,6 +120,7 @@ export function rankByKeys(entryIds: readonly string[], values: Float64Array, ch
   const auto = automaticKeys(chain);
   const width = 1 + auto.length;
   const n = entryIds.length;
+  const byStep: Separation[] = auto.map((k) => Object.freeze({ by: "step" as const, step: k.step }));
   // Higher first on the first key that differs; equal keys keep their order (the index decides).
   const compare = (a: number, b: number) => {
     for (let k = 0; k < width; k++) {
@@ -144,11 +151,12 @@ export function rankByKeys(entryIds: readonly string[], values: Float64Array, ch
     const ids: string[] = [];
     for (let i = start; i < end; i++) ids.push(entryIds[order[i]!]!);
     const separatedAt = start === 0 ? null : firstDifference(order[start - 1]!, order[start]!);
+    const score = values[order[start]! * width]!;
     start = end;
     const groupRank = placed + 1;
-    const separation: Separation = separatedAt === null ? null : separatedAt === 0 ? { by: "score" } : { by: "step", step: auto[separatedAt - 1]!.step };
+    const separation: Separation = separatedAt === null ? null : separatedAt === 0 ? BY_SCORE : byStep[separatedAt - 1]!;
     if (ids.length === 1) {
-      groups.push({ rank: groupRank, entryIds: ids });
+      groups.push({ rank: groupRank, score, entryIds: ids });
       ranked.push({ entryId: ids[0]!, rank: groupRank, tied: false, separatedBy: separation });
       placed += 1;
       continue;
@@ -170,9 +178,9 @@ export function rankByKeys(entryIds: readonly string[], values: Float64Array, ch
     for (let p = 0; p < parts.length; p++) {
       const part = parts[p]!;
       const rank = placed + 1;
-      groups.push({ rank, entryIds: part });
+      groups.push({ rank, score, entryIds: part });
       for (let i = 0; i < part.length; i++) {
-        ranked.push({ entryId: part[i]!, rank, tied: part.length > 1, separatedBy: i > 0 ? null : p === 0 ? separation : { by: "decision" } });
+        ranked.push({ entryId: part[i]!, rank, tied: part.length > 1, separatedBy: i > 0 ? null : p === 0 ? separation : BY_DECISION });
       }
       placed += part.length;
     }

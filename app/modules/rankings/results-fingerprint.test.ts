@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { EntryAggregate } from "./aggregate";
 import { allocatePrizes } from "./prizes";
 import { rankEntries, type RankItem } from "./rank";
 import { resultsFingerprint, type CategoryResults, type ResultsRound } from "./results.server";
@@ -14,9 +13,8 @@ function fingerprintOf(scores: Record<string, number | null>, options: { advanci
   const ranking = rankEntries(items, chain);
   const categoryTiers = options.tiers ?? tiers;
   const category: CategoryResults = { id: "c1", name: "A", position: 0, tiers: categoryTiers, ranking, prizes: allocatePrizes(ranking.groups, categoryTiers), flaggedTies: [] };
-  const aggregates = new Map(items.map((i) => [i.entryId, { entryId: i.entryId, score: i.score } as EntryAggregate]));
   const advance = options.advancing ? { advancing: options.advancing, eliminated: [], undecided: [], cutTies: [] } : null;
-  return resultsFingerprint({ round, chain, categories: [category], aggregates, advance, decisions: [] });
+  return resultsFingerprint({ round, chain, categories: [category], advance, decisions: [] });
 }
 
 describe("resultsFingerprint", () => {

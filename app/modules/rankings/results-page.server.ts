@@ -70,8 +70,10 @@ export async function roundResultsPage(contestId: string, roundId: string) {
   const { contest, round } = results;
   const decisionOf = (categoryId: string, entryIds: string[]) =>
     results.decisions.find((d) => d.categoryId === categoryId && d.entryIds.length === entryIds.length && entryIds.every((id) => id in d.order)) ?? null;
-  const advanceOf = (entryId: string) =>
-    !results.advance ? null : results.advance.advancing.includes(entryId) ? "advance" : results.advance.undecided.includes(entryId) ? "undecided" : "eliminate";
+  // Sets, not the proposal's lists: a national round's page asks for each of its entries.
+  const advancing = new Set(results.advance?.advancing);
+  const undecided = new Set(results.advance?.undecided);
+  const advanceOf = (entryId: string) => (!results.advance ? null : advancing.has(entryId) ? "advance" : undecided.has(entryId) ? "undecided" : "eliminate");
   const nextAssignments = results.nextRound ? await prisma.assignment.count({ where: { roundId: results.nextRound.id } }) : 0;
   // The panels whose scoring minutes can be downloaded.
   const panels = sortByName(await prisma.panel.findMany({ where: { roundId, round: { contestId } }, select: { id: true, name: true } }), (p) => p.name);

@@ -337,7 +337,9 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
       rowOf.push(e);
     } else rowOf[n] = e;
   }
-  const authorsOf: { name: string; unit: string }[][] = [];
+  // Dense from the start: authors come in id order, not code order, and an array filled out of
+  // order would turn into a slow dictionary.
+  const authorsOf: ({ name: string; unit: string }[] | undefined)[] = new Array(rowOf.length).fill(undefined);
   for (const a of authorRows) {
     const n = entryNumber.get(a.entryId);
     if (n === undefined) continue;
@@ -366,7 +368,8 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
 
   // The counted rows; their ReadInfo objects are made when `reads` is first read (documents and
   // exports do, pages and actions do not).
-  const counted: SheetRow[] = [];
+  const countedRow = new Int32Array(sheetRows.length);
+  let R = 0;
   const readEntry = new Int32Array(sheetRows.length);
   const readJudge = new Int32Array(sheetRows.length);
   const readTotal = new Float64Array(sheetRows.length);
@@ -406,13 +409,12 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
       stepSum[at]! += tieStats.pointValue[k]!;
       stepCount[at]!++;
     }
-    readEntry[counted.length] = e;
-    readJudge[counted.length] = j;
-    readTotal[counted.length] = total;
-    counted.push(a);
+    readEntry[R] = e;
+    readJudge[R] = j;
+    readTotal[R] = total;
+    countedRow[R++] = row;
   }
 
-  const R = counted.length;
   const agg = aggregateNumbered(round.aggregation, {
     entryIds: entryList.map((e) => e.id),
     judgeIds,
@@ -485,19 +487,11 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
   let advance: AdvanceProposal | null = null;
   if (!isFinal) {
     const manual = new Set(entryList.filter((e) => e.status === "ADVANCED").map((e) => e.id));
-    // One map of every ranked entry's score serves every category.
-    const scores = new Map<string, number>();
-    for (const a of aggregateList) if (a.score !== null) scores.set(a.entryId, a.score);
     advance = proposeAdvance({
       rule: round.advanceRule,
       value: round.advanceValue,
       manual,
-      categories: categories.map((c) => ({
-        categoryId: c.id,
-        groups: c.ranking.groups,
-        unranked: c.ranking.unranked,
-        scores,
-      })),
+      categories: categories.map((c) => ({ categoryId: c.id, groups: c.ranking.groups, unranked: c.ranking.unranked })),
     });
   }
 
@@ -516,7 +510,7 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
   }
 
   let reads: ReadInfo[] | undefined;
-  const fingerprint = resultsFingerprint({ round, chain: contest.tieBreak, categories, aggregates, advance, decisions });
+  const fingerprint = resultsFingerprint({ round, chain: contest.tieBreak, categories, advance, decisions });
 
   return {
     contest,
@@ -529,7 +523,10 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
     aggregates,
     judges,
     get reads() {
-      return (reads ??= counted.map((a) => ({ entryId: a.entryId, judgeId: a.judgeId, total: Number(a.total), points: (pointsOfRead && pointsOfRead.get(`${a.entryId} ${a.judgeId}`)) || NO_POINTS })));
+      return (reads ??= Array.from(countedRow.subarray(0, R), (row) => {
+        const a = sheetRows[row]!;
+        return { entryId: a.entryId, judgeId: a.judgeId, total: Number(a.total), points: (pointsOfRead && pointsOfRead.get(`${a.entryId} ${a.judgeId}`)) || NO_POINTS };
+      }));
     },
     components: agg.components.length,
     categories,
@@ -557,7 +554,6 @@ export function resultsFingerprint(r: {
   round: ResultsRound;
   chain: readonly TieBreakStep[];
   categories: readonly CategoryResults[];
-  aggregates: ReadonlyMap<string, EntryAggregate>;
   advance: AdvanceProposal | null;
   decisions: RoundResults["decisions"];
 }): string {
@@ -574,16 +570,19 @@ export function resultsFingerprint(r: {
     }),
   );
   for (const c of r.categories) {
-    for (const x of c.ranking.ranked) {
-      out.text(x.entryId);
-      out.number(r.aggregates.get(x.entryId)!.score!);
-      out.uint(x.rank);
-      const prize = c.prizes?.prizes.get(x.entryId);
-      if (prize === undefined) out.uint(0);
-      else if (prize === null) out.uint(1);
-      else {
-        out.uint(2);
-        out.text(prize);
+    // The ranked entries in order, by their groups (which hold the rank and the score they share).
+    for (const g of c.ranking.groups) {
+      for (const id of g.entryIds) {
+        out.text(id);
+        out.number(g.score);
+        out.uint(g.rank);
+        const prize = c.prizes?.prizes.get(id);
+        if (prize === undefined) out.uint(0);
+        else if (prize === null) out.uint(1);
+        else {
+          out.uint(2);
+          out.text(prize);
+        }
       }
     }
     for (const id of c.ranking.unranked) out.text(id);
