@@ -297,18 +297,25 @@ function connectedComponents(ix: Indexed): { list: { judges: number[]; entries: 
 }
 
 /** Judge effects of one component (see the model above), into `effect` by judge number. */
-function fitComponent(ix: Indexed, component: { judges: number[]; entries: number[] }, rawMean: Float64Array, priorReads: number, effect: Float64Array) {
+/**
+ * Fits the effects of one component's judges into `effect`. `local`: scratch of one slot per judge
+ * of the round, for the judges' numbers within the component.
+ */
+function fitComponent(ix: Indexed, component: { judges: number[]; entries: number[] }, rawMean: Float64Array, priorReads: number, effect: Float64Array, local: Int32Array) {
   const J = component.judges.length;
   if (J === 1) {
     effect[component.judges[0]!] = 0;
     return;
   }
-  const local = new Map<number, number>();
-  component.judges.forEach((j, i) => local.set(j, i));
+  component.judges.forEach((j, i) => (local[j] = i));
   // The component's reads, entry by entry: local judge numbers, 1 / reads of the entry.
-  const spans: number[] = [0];
-  const readJudge: number[] = [];
-  const weight: number[] = [];
+  let reads = 0;
+  for (const e of component.entries) reads += ix.readStart[e + 1]! - ix.readStart[e]!;
+  const spanStart = new Int32Array(component.entries.length + 1);
+  const readJudges = new Int32Array(reads);
+  const weights = new Float64Array(reads);
+  let at = 0;
+  let span = 0;
   const diagonal = new Float64Array(J);
   const penalty = new Float64Array(J);
   const counts = new Float64Array(J);
@@ -319,14 +326,14 @@ function fitComponent(ix: Indexed, component: { judges: number[]; entries: numbe
     const w = 1 / (to - from);
     for (let k = from; k < to; k++) {
       const read = ix.readOrder[k]!;
-      const j = local.get(ix.judge[read]!)!;
-      readJudge.push(j);
-      weight.push(w);
+      const j = local[ix.judge[read]!]!;
+      readJudges[at] = j;
+      weights[at++] = w;
       counts[j]! += 1;
       rhs[j]! += ix.total[read]! - rawMean[e]!;
       diagonal[j]! -= w; // C(j, j)
     }
-    spans.push(readJudge.length);
+    spanStart[++span] = at;
   }
   let penalised = false;
   for (let j = 0; j < J; j++) {
@@ -334,10 +341,7 @@ function fitComponent(ix: Indexed, component: { judges: number[]; entries: numbe
     if (penalty[j]! > 0) penalised = true;
     diagonal[j]! += counts[j]! + penalty[j]!;
   }
-  const spanCount = spans.length - 1;
-  const readJudges = Int32Array.from(readJudge);
-  const weights = Float64Array.from(weight);
-  const spanStart = Int32Array.from(spans);
+  const spanCount = span;
   // out = (N + Λ − C) x, C(i, j) = Σ over entries read by both of 1 / reads(e).
   const apply = (x: Float64Array, out: Float64Array) => {
     for (let j = 0; j < J; j++) out[j] = (counts[j]! + penalty[j]!) * x[j]!;
@@ -446,9 +450,10 @@ export function aggregateNumbered(method: AggregationMethod, reads: NumberedRead
   const comps = connectedComponents(ix);
   const effect = new Float64Array(J);
   const component = new Int32Array(E).fill(-1);
+  const local = new Int32Array(J);
   comps.list.forEach((c, i) => {
     for (const e of c.entries) component[e] = i;
-    fitComponent(ix, c, rawMean, priorReads, effect);
+    fitComponent(ix, c, rawMean, priorReads, effect, local);
   });
 
   // The trimmed and adjusted means; the entry's totals are sorted in a scratch copy.
@@ -476,6 +481,12 @@ export function aggregateNumbered(method: AggregationMethod, reads: NumberedRead
   return { method, priorReads, reads: readCount, rawMean, trimmedMean: trimmedMeans, trimmed, adjusted, component, effect, judgeReads, components: comps.list };
 }
 
+/** The score entry number e ranks by: its method's mean, rounded; null without reads. */
+export function entryScore(agg: NumberedAggregate, e: number): number | null {
+  if (agg.reads[e] === 0) return null;
+  return roundScore(agg.method === "MEAN" ? agg.rawMean[e]! : agg.method === "TRIMMED_MEAN" ? agg.trimmedMean[e]! : agg.adjusted[e]!);
+}
+
 /** The aggregate of entry number e (see EntryAggregate). */
 export function entryAggregate(agg: NumberedAggregate, e: number, entryId: string): EntryAggregate {
   const reads = agg.reads[e]!;
@@ -495,7 +506,6 @@ export function entryAggregate(agg: NumberedAggregate, e: number, entryId: strin
   const raw = agg.rawMean[e]!;
   const trim = agg.trimmedMean[e]!;
   const adjusted = agg.adjusted[e]!;
-  const exactScore = agg.method === "MEAN" ? raw : agg.method === "TRIMMED_MEAN" ? trim : adjusted;
   return {
     entryId,
     reads,
@@ -503,7 +513,7 @@ export function entryAggregate(agg: NumberedAggregate, e: number, entryId: strin
     trimmedMean: roundScore(trim),
     trimmed: agg.trimmed[e] === 1,
     adjusted: roundScore(adjusted),
-    score: roundScore(exactScore),
+    score: entryScore(agg, e),
     exact: { rawMean: raw, trimmedMean: trim, adjusted },
     component: agg.component[e]!,
   };

@@ -133,12 +133,15 @@ export function rankByKeys(entryIds: readonly string[], values: Float64Array, ch
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort(compare);
-  /** The first key on which entries a and b differ; width when none. */
-  const firstDifference = (a: number, b: number) => {
+  // differs[i]: the first key on which the entries placed i − 1 and i differ (width when none).
+  const differs = new Int32Array(n);
+  for (let i = 1; i < n; i++) {
+    const a = order[i - 1]! * width;
+    const b = order[i]! * width;
     let k = 0;
-    while (k < width && values[a * width + k] === values[b * width + k]) k++;
-    return k;
-  };
+    while (k < width && values[a + k] === values[b + k]) k++;
+    differs[i] = k;
+  }
 
   const ranked: RankedEntry[] = [];
   const groups: RankGroup[] = [];
@@ -147,10 +150,10 @@ export function rankByKeys(entryIds: readonly string[], values: Float64Array, ch
   // Tie groups on the automatic keys, with the key that separates each group from the one above.
   for (let start = 0; start < n; ) {
     let end = start + 1;
-    while (end < n && firstDifference(order[start]!, order[end]!) === width) end++;
+    while (end < n && differs[end] === width) end++;
     const ids: string[] = [];
     for (let i = start; i < end; i++) ids.push(entryIds[order[i]!]!);
-    const separatedAt = start === 0 ? null : firstDifference(order[start - 1]!, order[start]!);
+    const separatedAt = start === 0 ? null : differs[start]!;
     const score = values[order[start]! * width]!;
     start = end;
     const groupRank = placed + 1;

@@ -14,7 +14,7 @@ import { parseCriterionPoints, storedCriterionPoints } from "#app/modules/scorin
 import type { Tx } from "#app/utils/db.server";
 import { nameCollator } from "#app/utils/format";
 import { proposeAdvance, type AdvanceProposal, type AdvanceRule } from "./advance";
-import { aggregateNumbered, entryAggregate, judgeEffects, roundScore, type AggregationMethod, type EntryAggregate, type JudgeEffect } from "./aggregate";
+import { aggregateNumbered, entryAggregate, entryScore, judgeEffects, roundScore, type AggregationMethod, type EntryAggregate, type JudgeEffect } from "./aggregate";
 import { canonicalJson } from "./canonical-json";
 import { allocatePrizes, type PrizeAllocation, type PrizeTierInput } from "./prizes";
 import { automaticKeys, MISSING_CRITERION, rankByKeys, type RankedEntry, type Ranking, type TieDecision } from "./rank";
@@ -422,8 +422,9 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
     judge: readJudge.subarray(0, R),
     total: readTotal.subarray(0, R),
   });
-  const aggregateList = entryList.map((e, n) => entryAggregate(agg, n, e.id));
-  const aggregates = new Map(aggregateList.map((a) => [a.entryId, a]));
+  // Every entry's aggregate object is made when `aggregates` is first read (pages and documents
+  // do; deciding and advancing need only the numbers).
+  let aggregates: Map<string, EntryAggregate> | undefined;
   const nameOf = new Map(judgeRows.map((j) => [j.id, j.name]));
   const judges = judgeEffects(agg, judgeIds).map((j) => ({ ...j, name: nameOf.get(j.judgeId) ?? "" }));
 
@@ -434,17 +435,20 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
   const stepKeys = automaticKeys(contest.tieBreak).map((k) => (k.kind === "topMarks" ? ("topMarks" as const) : tieStats.keys.indexOf(k.criterion)));
   const width = 1 + stepKeys.length;
   const keyValues = new Float64Array(E * width);
+  const scored = new Uint8Array(E);
   for (let n = 0; n < E; n++) {
-    const a = aggregateList[n]!;
-    if (a.score === null) continue;
-    keyValues[n * width] = a.score;
+    const score = entryScore(agg, n);
+    if (score === null) continue;
+    scored[n] = 1;
+    const reads = agg.reads[n]!;
+    keyValues[n * width] = score;
     for (let k = 0; k < stepKeys.length; k++) {
       const step = stepKeys[k]!;
       keyValues[n * width + 1 + k] =
         step === "topMarks"
-          ? Math.round((entryTop[n]! / a.reads) * 1e6) / 1e6
+          ? Math.round((entryTop[n]! / reads) * 1e6) / 1e6
           : step >= 0 && stepCount[n * steps + step]! > 0
-            ? roundScore(stepSum[n * steps + step]! / a.reads)
+            ? roundScore(stepSum[n * steps + step]! / reads)
             : MISSING_CRITERION;
     }
   }
@@ -462,7 +466,7 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
     const values = new Float64Array(numbers.length * width);
     for (const n of numbers) {
       const id = entryList[n]!.id;
-      if (aggregateList[n]!.score === null) unranked.push(id);
+      if (scored[n] === 0) unranked.push(id);
       else {
         const at = scoredIds.length * width;
         for (let k = 0; k < width; k++) values[at + k] = keyValues[n * width + k]!;
@@ -520,7 +524,9 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
     isFinal,
     identified: !contest.blind || IDENTIFIED_PHASES.includes(contest.phase),
     entries,
-    aggregates,
+    get aggregates() {
+      return (aggregates ??= new Map(entryList.map((e, n) => [e.id, entryAggregate(agg, n, e.id)])));
+    },
     judges,
     get reads() {
       return (reads ??= Array.from(countedRow.subarray(0, R), (row) => {
