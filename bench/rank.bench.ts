@@ -24,6 +24,8 @@
 //   seconds         advanceRound: the organizer's action, end to end in one transaction: reads the
 //                   scoresheets, computes, writes every RoundEntry's status and the next round's
 //                   rows, the audit record (a page load's fingerprint is its input, taken before);
+//   resultsPageSeconds the organizer's results page loader (roundResultsPage: computeRoundResults
+//                   and the rows it sends to the browser), resultsPageBytes the size of its JSON;
 //   computeSeconds  the pure computation alone (computeFromInputs: aggregate, rank, advance,
 //                   fingerprint) on inputs already read;
 //   aggregateSeconds aggregate() alone.
@@ -277,6 +279,7 @@ async function measure() {
   const { prisma, disconnectDb } = await import("#app/utils/db.server");
   const { computeRoundResults, loadRoundInputs, computeFromInputs } = await import("#app/modules/rankings/results.server");
   const { advanceRound } = await import("#app/modules/rankings/decisions.server");
+  const { roundResultsPage } = await import("#app/modules/rankings/results-page.server");
   const { aggregate } = await import("#app/modules/rankings/aggregate");
   const contest = await prisma.contest.findUniqueOrThrow({ where: { slug: SLUG }, select: { id: true, createdById: true } });
   const [round, next] = await prisma.round.findMany({ where: { contestId: contest.id }, orderBy: { position: "asc" }, select: { id: true } });
@@ -285,7 +288,7 @@ async function measure() {
     await prisma.roundEntry.updateMany({ where: { roundId: round!.id }, data: { status: "IN" } });
   };
   const rssAtStart = process.resourceUsage().maxRSS * 1024;
-  type Figures = { seconds: number; cpuSeconds: number; pageSeconds: number; pageCpuSeconds: number; computeSeconds: number; aggregateSeconds: number };
+  type Figures = { seconds: number; cpuSeconds: number; pageSeconds: number; pageCpuSeconds: number; resultsPageSeconds: number; resultsPageBytes: number; computeSeconds: number; aggregateSeconds: number };
   const byMethod: Record<string, Figures & { runs: number[]; advanced: number; ranked: number }> = {};
   let shape = { entries: 0, scoresheets: 0, components: 0 };
   const methods: AggregationMethod[] = o.method === "MEAN" ? ["MEAN"] : ["MEAN", o.method];
@@ -293,7 +296,7 @@ async function measure() {
   let warm = true;
   for (const method of methods) {
     await prisma.round.update({ where: { id: round!.id }, data: { aggregation: method } });
-    const t: Record<keyof Figures, number[]> = { seconds: [], cpuSeconds: [], pageSeconds: [], pageCpuSeconds: [], computeSeconds: [], aggregateSeconds: [] };
+    const t: Record<keyof Figures, number[]> = { seconds: [], cpuSeconds: [], pageSeconds: [], pageCpuSeconds: [], resultsPageSeconds: [], resultsPageBytes: [], computeSeconds: [], aggregateSeconds: [] };
     let advanced = 0;
     let ranked = 0;
     for (let r = warm ? -1 : 0; r < o.runs; r++) {
@@ -305,6 +308,8 @@ async function measure() {
       advanced = e2e.value.advanced;
       ranked = results.categories.reduce((n, c) => n + c.ranking.ranked.length, 0);
 
+      await reset();
+      const loader = await timed(async () => JSON.stringify(await roundResultsPage(contest.id, round!.id)));
       const inputs = (await loadRoundInputs(prisma, contest.id, round!.id))!;
       const pure = await timed(() => computeFromInputs(inputs));
       if (pure.value.fingerprint !== results.fingerprint) throw new Error("the pure computation disagrees with the page");
@@ -317,6 +322,8 @@ async function measure() {
       t.cpuSeconds.push(e2e.cpu);
       t.pageSeconds.push(page.wall);
       t.pageCpuSeconds.push(page.cpu);
+      t.resultsPageSeconds.push(loader.wall);
+      t.resultsPageBytes.push(Buffer.byteLength(loader.value));
       t.computeSeconds.push(pure.wall);
       t.aggregateSeconds.push(agg.wall);
     }
@@ -398,6 +405,7 @@ if (o.child) {
       const s = (x: number) => `${x.toFixed(3)} s`;
       console.log(`${result.entries} entries, ${o.judges} judges in ${seeded.panels} panels, ${result.scoresheets} submitted sheets on ${result.database} (generated in ${seeded.seedSeconds.toFixed(1)} s)`);
       console.log(`${o.method}: advance end to end ${s(result.seconds)} (CPU ${s(result.cpuSeconds)}; runs ${result.runs.map((x: number) => x.toFixed(3)).join(", ")}); results page ${s(result.pageSeconds)} (CPU ${s(result.pageCpuSeconds)}); pure computation ${s(result.computeSeconds)}, of which aggregate ${s(result.aggregateSeconds)}`);
+      console.log(`organizer's results page (loader and its JSON): ${s(result.resultsPageSeconds)}, ${(result.resultsPageBytes / 2 ** 20).toFixed(1)} MiB`);
       console.log(`MEAN (baseline): advance ${s(result.baseline.seconds)}; page ${s(result.baseline.pageSeconds)}; pure ${s(result.baseline.computeSeconds)}; ratio ${JSON.stringify(result.ratioToBaseline)}`);
       console.log(`peak RSS of the measuring process ${(result.peakRssBytes / 2 ** 20).toFixed(0)} MiB; ${result.advanced} advance at a threshold of ${o.threshold}`);
     }
