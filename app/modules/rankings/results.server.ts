@@ -84,8 +84,10 @@ export interface RoundResults {
   isFinal: boolean;
   /** Identities are shown: the contest is not blind, or results are being finalized. */
   identified: boolean;
-  entries: Map<string, EntryInfo>;
-  aggregates: Map<string, EntryAggregate>;
+  /** By entry id, in code order. */
+  entries: ReadonlyMap<string, EntryInfo>;
+  /** By entry id, in code order; each entry's object is made when it is first asked for. */
+  aggregates: ReadonlyMap<string, EntryAggregate>;
   judges: (JudgeEffect & { name: string })[];
   /** The counted reads (submitted sheets of active assignments); per-criterion points only when asked for (`withPoints`). */
   reads: ReadInfo[];
@@ -347,7 +349,6 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
     if (list) list.push({ name: a.name, unit: a.unit });
     else authorsOf[n] = [{ name: a.name, unit: a.unit }];
   }
-  const entries = new Map<string, EntryInfo>();
   const entryList: EntryInfo[] = rowOf.map((e, n) => {
     const info: EntryInfo = {
       id: e.id,
@@ -361,9 +362,9 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
       status: e.status,
       pendingReads: 0,
     };
-    entries.set(e.id, info);
     return info;
   });
+  const entries = new ByEntry(entryNumber, rowOf, (n) => entryList[n]!);
   const E = entryList.length;
 
   // The counted rows; their ReadInfo objects are made when `reads` is first read (documents and
@@ -422,9 +423,10 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
     judge: readJudge.subarray(0, R),
     total: readTotal.subarray(0, R),
   });
-  // Every entry's aggregate object is made when `aggregates` is first read (pages and documents
-  // do; deciding and advancing need only the numbers).
-  let aggregates: Map<string, EntryAggregate> | undefined;
+  // An entry's aggregate object is made when a page or document first asks for it (deciding and
+  // advancing need only the numbers).
+  const aggregateOf: (EntryAggregate | undefined)[] = new Array(E).fill(undefined);
+  const aggregates = new ByEntry(entryNumber, rowOf, (n) => (aggregateOf[n] ??= entryAggregate(agg, n, entryList[n]!.id)));
   const nameOf = new Map(judgeRows.map((j) => [j.id, j.name]));
   const judges = judgeEffects(agg, judgeIds).map((j) => ({ ...j, name: nameOf.get(j.judgeId) ?? "" }));
 
@@ -524,9 +526,7 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
     isFinal,
     identified: !contest.blind || IDENTIFIED_PHASES.includes(contest.phase),
     entries,
-    get aggregates() {
-      return (aggregates ??= new Map(entryList.map((e, n) => [e.id, entryAggregate(agg, n, e.id)])));
-    },
+    aggregates,
     judges,
     get reads() {
       return (reads ??= Array.from(countedRow.subarray(0, R), (row) => {
@@ -541,6 +541,51 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
     pendingReads,
     fingerprint,
   };
+}
+
+/**
+ * A read-only Map by entry id over values kept by entry number (`numbers`: id → number, `rows`:
+ * the entries by number): the one Map of the round's ids serves every view of its entries.
+ */
+export class ByEntry<V> implements ReadonlyMap<string, V> {
+  constructor(
+    private readonly numbers: ReadonlyMap<string, number>,
+    private readonly rows: readonly { id: string }[],
+    private readonly valueAt: (n: number) => V,
+  ) {}
+
+  get size() {
+    return this.rows.length;
+  }
+
+  get(id: string): V | undefined {
+    const n = this.numbers.get(id);
+    return n === undefined ? undefined : this.valueAt(n);
+  }
+
+  has(id: string) {
+    return this.numbers.has(id);
+  }
+
+  *entries(): MapIterator<[string, V]> {
+    for (let n = 0; n < this.rows.length; n++) yield [this.rows[n]!.id, this.valueAt(n)];
+  }
+
+  *keys(): MapIterator<string> {
+    for (const row of this.rows) yield row.id;
+  }
+
+  *values(): MapIterator<V> {
+    for (let n = 0; n < this.rows.length; n++) yield this.valueAt(n);
+  }
+
+  forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown) {
+    for (let n = 0; n < this.rows.length; n++) callback.call(thisArg, this.valueAt(n), this.rows[n]!.id, this);
+  }
+
+  [Symbol.iterator]() {
+    return this.entries();
+  }
 }
 
 /** Names the serialisation below: a fingerprint made by another one never equals one made by it. */

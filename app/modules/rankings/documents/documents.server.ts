@@ -69,7 +69,7 @@ export async function resultsListDocument(contestId: string, lng: Language, opti
   if (options.version && !publication) return null;
 
   let content: PublicationContent;
-  let live: Map<string, { score: number | null }> | null = null;
+  let live: ReadonlyMap<string, { score: number | null }> | null = null;
   if (publication) {
     content = publication.content;
     if (!content.showScores && publication.latest && (contest.phase === "PUBLISHED" || contest.phase === "ARCHIVED")) {
