@@ -139,7 +139,7 @@ describe("refusals", () => {
 });
 
 type Body = Record<string, unknown> & { result?: { error?: Record<string, string[]> }; notice?: { key: string; values: Record<string, unknown> } };
-type RoundBody = { fingerprint: string; identified: boolean; categories: { straddles: number; ranked: { label: string; identity: unknown; prize: unknown }[]; ties: { entries: { id: string }[] }[] }[]; judges: { name: string; effect: number }[] };
+type RoundBody = { fingerprint: string; identified: boolean; categories: { id: string; straddles: number; ranked: { page: number; total: number; rows: { label: string; identity: unknown; prize: unknown }[] }; ties: { entries: { id: string }[] }[] }[]; judges: { name: string; effect: number }[] };
 
 describe("the organizer", () => {
   const as = () => ({ cookie: cookies.organizer, params: params() });
@@ -150,9 +150,9 @@ describe("the organizer", () => {
     const body = res.body as RoundBody;
     expect(body.identified).toBe(true);
     const category = body.categories[0]!;
-    expect(category.ranked.map((r) => r.label)).toEqual(s.entries.map((e) => e.entryCode));
+    expect(category.ranked.rows.map((r) => r.label)).toEqual(s.entries.map((e) => e.entryCode));
     expect(category.straddles).toBe(1);
-    expect(category.ranked.map((r) => r.prize)).toEqual([{ name: "Giải Nhất" }, { pending: true }, { pending: true }, { name: "Giải Ba" }]);
+    expect(category.ranked.rows.map((r) => r.prize)).toEqual([{ name: "Giải Nhất" }, { pending: true }, { pending: true }, { name: "Giải Ba" }]);
     expect(JSON.stringify(body)).toContain(SECRET_AUTHOR);
     expect(body.judges.map((j) => j.name).sort()).toEqual([JUDGE_NAME, "Giám khảo B", "Giám khảo C"].sort());
 
@@ -162,14 +162,26 @@ describe("the organizer", () => {
     expect((breakdown.body as { judges: { total: number }[] }).judges.map((j) => j.total)).toEqual([95, 95, 95]);
   });
 
+  it("reads the page's query leniently: nonsense pages read as the first, a page past the end as the last, an unknown code is told", async () => {
+    const id = s.categories[0]!.id;
+    const res = await load(roundPage.loader, `${paths.round()}?page.${id}=abc&page=7&unranked.${id}.x=2&q=KHONG-CO`, as());
+    expect(res.status).toBe(200);
+    const body = res.body as RoundBody & { search: unknown };
+    expect(body.categories[0]!.ranked).toMatchObject({ page: 1, total: s.entries.length });
+    expect(body.search).toEqual({ query: "KHONG-CO", found: null });
+    const past = (await load(roundPage.loader, `${paths.round()}?page.${id}=40&q=${s.entries[3]!.entryCode}`, as())).body as RoundBody & { search: { found: { page: number } | null } };
+    expect(past.categories[0]!.ranked.page).toBe(1);
+    expect(past.search.found).toMatchObject({ page: 1, label: s.entries[3]!.entryCode });
+  });
+
   it("hides identities while a blind contest is still judging", async () => {
     await prisma.contest.update({ where: { id: s.contest.id }, data: { phase: "JUDGING" } });
     const res = await load(roundPage.loader, paths.round(), as());
     await prisma.contest.update({ where: { id: s.contest.id }, data: { phase: "FINALIZING" } });
     const body = res.body as RoundBody;
     expect(body.identified).toBe(false);
-    expect(body.categories[0]!.ranked.map((r) => r.label)).toEqual(s.entries.map((e) => e.anonymousCode));
-    expect(body.categories[0]!.ranked.every((r) => r.identity === null)).toBe(true);
+    expect(body.categories[0]!.ranked.rows.map((r) => r.label)).toEqual(s.entries.map((e) => e.anonymousCode));
+    expect(body.categories[0]!.ranked.rows.every((r) => r.identity === null)).toBe(true);
     const text = JSON.stringify(body);
     for (const e of s.entries) expect(text).not.toContain(e.entryCode!);
     expect(text).not.toContain(SECRET_TITLE);
@@ -196,8 +208,8 @@ describe("the organizer", () => {
     expect(decided.status).toBe(200);
     expect((decided.body as Body).notice).toEqual({ key: "results:ties.decided", values: { count: 2 } });
     const after = (await load(roundPage.loader, paths.round(), as())).body as RoundBody;
-    expect(after.categories[0]!.ranked.map((r) => r.prize)).toEqual([{ name: "Giải Nhất" }, { name: "Giải Nhì" }, { name: "Giải Ba" }, { name: "Giải Ba" }]);
-    expect(after.categories[0]!.ranked[1]!.label).toBe(s.entries[2]!.entryCode);
+    expect(after.categories[0]!.ranked.rows.map((r) => r.prize)).toEqual([{ name: "Giải Nhất" }, { name: "Giải Nhì" }, { name: "Giải Ba" }, { name: "Giải Ba" }]);
+    expect(after.categories[0]!.ranked.rows[1]!.label).toBe(s.entries[2]!.entryCode);
 
     const overview = await load(overviewPage.loader, paths.overview(), as());
     const publish = (overview.body as { publish: { fingerprint: string; blockers: string[]; version: number } }).publish;

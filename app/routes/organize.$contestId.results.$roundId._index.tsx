@@ -1,22 +1,26 @@
 // /organize/:contestId/results/:roundId: a round's ranking for the contest's organizers (anyone
 // else 404, signed out 403): per category, raw mean and adjusted score side by side with the score
 // the round ranks by, reads against plan, prizes (last round) or who advances, the ties to decide
-// (with a reason), advancing to the next round, and each judge's estimated severity.
+// (with a reason), advancing to the next round, and each judge's estimated severity. Each category's
+// ranking and its entries not ranked yet are shown a page at a time (?page.<categoryId>=N,
+// ?unranked.<categoryId>=N); ?q=<code> opens the page holding that entry and marks its row.
 import { getFormProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors, SelectField, TextareaField, useSchemaForm } from "#app/components/forms";
 import { Notice } from "#app/components/notice";
-import { AuthorList, useScore, useSigned, useStepLabel } from "#app/components/results";
+import { AuthorList, useLanguage, useScore, useSigned, useStepLabel } from "#app/components/results";
 import { requireUser } from "#app/modules/auth/session.server";
 import { requireManagedContest } from "#app/modules/contests/policies.server";
 import { replyRefusal } from "#app/modules/panels/replies.server";
 import { SEVERITY_PRIOR_READS } from "#app/modules/rankings/aggregate";
 import { advanceRound, decideTie } from "#app/modules/rankings/decisions.server";
-import { roundResultsPage, type RoundResultsPage } from "#app/modules/rankings/results-page.server";
-import { roundResultsActionSchema } from "#app/modules/rankings/results.schema";
+import { roundPageQuery, roundResultsPage, type RoundResultsPage } from "#app/modules/rankings/results-page.server";
+import { ENTRY_SEARCH_MAX, roundResultsActionSchema } from "#app/modules/rankings/results.schema";
+import { formatNumber } from "#app/utils/format";
 import { orNotFound } from "#app/utils/http.server";
 import { pageMeta } from "#app/utils/meta";
 import { clientIp } from "#app/utils/request.server";
@@ -28,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const contestId = params.contestId ?? "";
   await requireManagedContest(user, contestId);
-  return orNotFound(await roundResultsPage(contestId, params.roundId ?? ""));
+  return orNotFound(await roundResultsPage(contestId, params.roundId ?? "", roundPageQuery(new URL(request.url).searchParams)));
 }
 
 type Notice = { key: string; values: Record<string, string | number> };
@@ -59,7 +63,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 type Category = RoundResultsPage["categories"][number];
-type Row = Category["ranked"][number];
+type Row = Category["ranked"]["rows"][number];
+type List = "page" | "unranked";
 
 export default function RoundResults() {
   const page = useLoaderData<typeof loader>();
@@ -110,7 +115,7 @@ export default function RoundResults() {
         {page.components > 1 ? <p className="text-sm text-stone-700">{t("results:round.components", { count: page.components })}</p> : null}
       </div>
       {notice ? <Notice>{t(notice.key as "results:ties.decided", notice.values)}</Notice> : null}
-      {page.categories.length === 0 ? <p>{t("results:round.empty")}</p> : null}
+      {page.categories.length === 0 ? <p>{t("results:round.empty")}</p> : <EntrySearch page={page} />}
       {page.categories.map((c) => (
         <CategorySection key={c.id} page={page} category={c} resultOf={resultOf} />
       ))}
@@ -121,10 +126,12 @@ export default function RoundResults() {
   );
 }
 
-function EntryCell({ row }: { row: Pick<Row, "label" | "identity"> }) {
+function EntryCell({ row, found = false }: { row: Pick<Row, "label" | "identity">; found?: boolean }) {
+  const { t } = useTranslation();
   return (
     <div className="space-y-1">
       <span className="font-mono">{row.label}</span>
+      {found ? <span className="block text-xs font-semibold text-amber-900">{t("results:search.marker")}</span> : null}
       {row.identity ? (
         <>
           <span className="block font-medium">{row.identity.title}</span>
@@ -155,6 +162,12 @@ function CategorySection({ page, category, resultOf }: { page: RoundResultsPage;
   const { round } = page;
   const trimmed = round.aggregation === "TRIMMED_MEAN";
   const headingId = `category-${category.id}`;
+  const foundId = page.search?.found?.categoryId === category.id ? page.search.found.entryId : null;
+  // The row of the entry searched for is marked (and scrolled to, see EntrySearch).
+  const rowProps = (entryId: string) =>
+    entryId === foundId
+      ? { id: foundRowId(entryId), "aria-current": true as const, className: "border-b border-stone-200 bg-amber-100 align-top outline outline-2 outline-amber-500" }
+      : { className: "border-b border-stone-200 align-top" };
   const detailsLink = (row: { entryId: string; label: string }) => (
     <Link to={`/organize/${page.contest.id}/results/${round.id}/${row.entryId}`} className="link" aria-label={t("results:table.detailsOf", { entry: row.label })}>
       {t("results:table.details")}
@@ -199,8 +212,8 @@ function CategorySection({ page, category, resultOf }: { page: RoundResultsPage;
             </tr>
           </thead>
           <tbody>
-            {category.ranked.map((row) => (
-              <tr key={row.entryId} className="border-b border-stone-200 align-top">
+            {category.ranked.rows.map((row) => (
+              <tr key={row.entryId} {...rowProps(row.entryId)}>
                 <td className="p-2">
                   <span className="font-semibold">{row.rank}</span>
                   {row.tied ? <span className="block text-xs text-amber-800">{t("results:table.tied")}</span> : null}
@@ -210,7 +223,7 @@ function CategorySection({ page, category, resultOf }: { page: RoundResultsPage;
                   {row.separatedBy?.by === "decision" ? <span className="block text-xs text-stone-600">{t("results:table.by.decision")}</span> : null}
                 </td>
                 <th scope="row" className="p-2 text-left font-normal">
-                  <EntryCell row={row} />
+                  <EntryCell row={row} found={row.entryId === foundId} />
                 </th>
                 <td className="p-2">{row.panelName ?? "—"}</td>
                 <td className="p-2">
@@ -232,7 +245,8 @@ function CategorySection({ page, category, resultOf }: { page: RoundResultsPage;
           </tbody>
         </table>
       </div>
-      {category.unranked.length > 0 ? (
+      <Pager category={category} list="page" />
+      {category.unranked.total > 0 ? (
         <section aria-labelledby={`${headingId}-unranked`} className="space-y-2">
           <h3 id={`${headingId}-unranked`} className="font-semibold">
             {t("results:table.unrankedHeading")}
@@ -249,10 +263,10 @@ function CategorySection({ page, category, resultOf }: { page: RoundResultsPage;
                 </tr>
               </thead>
               <tbody>
-                {category.unranked.map((row) => (
-                  <tr key={row.entryId} className="border-b border-stone-200 align-top">
+                {category.unranked.rows.map((row) => (
+                  <tr key={row.entryId} {...rowProps(row.entryId)}>
                     <th scope="row" className="p-2 text-left font-normal">
-                      <EntryCell row={row} />
+                      <EntryCell row={row} found={row.entryId === foundId} />
                     </th>
                     <td className="p-2">{row.panelName ?? "—"}</td>
                     <td className="p-2">
@@ -264,6 +278,7 @@ function CategorySection({ page, category, resultOf }: { page: RoundResultsPage;
               </tbody>
             </table>
           </div>
+          <Pager category={category} list="unranked" />
         </section>
       ) : null}
       {category.ties.length > 0 ? (
@@ -350,8 +365,12 @@ function Advance({ page, lastResult }: { page: RoundResultsPage; lastResult?: Su
   const advance = page.advance!;
   const next = page.nextRound!;
   const manual = page.round.advanceRule === "MANUAL";
+  const lng = useLanguage();
   const blocked = advance.nextRoundHasAssignments || page.pendingReads > 0 || advance.undecided > 0 || !page.canDecide;
-  const rows = page.categories.flatMap((c) => [...c.ranked, ...c.unranked].map((r) => ({ ...r, category: c.name })));
+  // The rows shown above (every entry of a round that fits on a page); the entries of other pages
+  // advancing now are sent as they are, so applying the list changes only these rows' choices.
+  const rows = page.categories.flatMap((c) => [...c.ranked.rows, ...c.unranked.rows].map((r) => ({ ...r, category: c.name })));
+  const paged = rows.length < advance.entries;
   return (
     <section aria-labelledby="advance-heading" className="card space-y-4">
       <h2 id="advance-heading" className="text-lg font-semibold">
@@ -369,6 +388,14 @@ function Advance({ page, lastResult }: { page: RoundResultsPage; lastResult?: Su
         {manual ? (
           <fieldset className="space-y-2">
             <legend className="font-medium">{t("results:advance.manualLegend")}</legend>
+            {paged ? (
+              <p className="text-sm text-stone-700">
+                {t("results:advance.manualPaged", { shown: formatNumber(rows.length, lng), entries: formatNumber(advance.entries, lng), kept: formatNumber(advance.keep.length, lng) })}
+              </p>
+            ) : null}
+            {advance.keep.map((id) => (
+              <input key={id} type="hidden" name="manual" value={id} />
+            ))}
             {rows.map((r) => (
               <div key={r.entryId} className="flex items-center gap-2">
                 <input
@@ -398,6 +425,147 @@ function Advance({ page, lastResult }: { page: RoundResultsPage; lastResult?: Su
         </Link>
       </p>
     </section>
+  );
+}
+
+const foundRowId = (entryId: string) => `found-${entryId}`;
+
+/** The search by the code the table shows (GET ?q=): the pages of other categories stay as they are. */
+function EntrySearch({ page }: { page: RoundResultsPage }) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const search = page.search;
+  const found = search?.found ?? null;
+  useEffect(() => {
+    if (found) document.getElementById(foundRowId(found.entryId))?.scrollIntoView({ block: "center" });
+  }, [found]);
+  const kept = [...params.entries()].filter(([key]) => key !== "q" && (key.startsWith("page.") || key.startsWith("unranked.")));
+  const by = page.identified ? "entryCode" : "anonymousCode";
+  return (
+    <div className="space-y-3">
+      <Form method="get" role="search" aria-label={t(`results:search.heading.${by}`)} className="flex flex-wrap items-end gap-3">
+        {kept.map(([key, value]) => (
+          <input key={key} type="hidden" name={key} value={value} />
+        ))}
+        <div className="min-w-64 space-y-1">
+          <label htmlFor="entry-search" className="block text-sm font-medium">
+            {t(`results:search.label.${by}`)}
+          </label>
+          <input
+            id="entry-search"
+            name="q"
+            type="search"
+            required
+            maxLength={ENTRY_SEARCH_MAX}
+            defaultValue={search?.query ?? ""}
+            key={search?.query ?? ""}
+            autoCapitalize="characters"
+            spellCheck={false}
+            aria-describedby={["entry-search-help", search && !found ? "entry-search-error" : null].filter(Boolean).join(" ")}
+            aria-invalid={search && !found ? true : undefined}
+            className="input font-mono"
+          />
+          <p id="entry-search-help" className="text-sm text-stone-600">
+            {t("results:search.help")}
+          </p>
+        </div>
+        <button type="submit" className="btn-secondary">
+          {t("results:search.submit")}
+        </button>
+      </Form>
+      {search && found ? (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+          {t(`results:search.found.${found.list}`, { entry: found.label, category: found.category, page: found.page })}{" "}
+          <a href={`#${foundRowId(found.entryId)}`} className="link">
+            {t("results:search.toRow")}
+          </a>
+        </p>
+      ) : null}
+      {search && !found ? (
+        <p id="entry-search-error" role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          {t("results:search.notFound", { code: search.query })} {!page.identified ? t("results:search.blindHint") : null}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The page numbers a pager offers: the first, the last, and two either side of the current one (null: a gap). */
+function pageNumbers(page: number, pages: number): (number | null)[] {
+  const out: (number | null)[] = [];
+  for (let n = 1; n <= pages; n++) {
+    if (n === 1 || n === pages || Math.abs(n - page) <= 2) out.push(n);
+    else if (out.at(-1) !== null) out.push(null);
+  }
+  return out;
+}
+
+/** The counts of a list and, when it holds more than a page, links to its other pages (the address keeps the other lists' pages). */
+function Pager({ category, list }: { category: Category; list: List }) {
+  const { t } = useTranslation();
+  const lng = useLanguage();
+  const [params] = useSearchParams();
+  const slice = list === "page" ? category.ranked : category.unranked;
+  const hash = list === "page" ? `#category-${category.id}` : `#category-${category.id}-unranked`;
+  const href = (n: number) => {
+    const next = new URLSearchParams(params);
+    next.delete("q");
+    const key = `${list}.${category.id}`;
+    if (n === 1) next.delete(key);
+    else next.set(key, String(n));
+    const query = next.toString();
+    return `${query ? `?${query}` : "?"}${hash}`;
+  };
+  const count = (n: number) => formatNumber(n, lng);
+  const showing = <p className="text-sm text-stone-700">{t("results:pager.showing", { first: count(slice.first), last: count(slice.last), total: count(slice.total) })}</p>;
+  if (slice.pages <= 1) return slice.total > 0 ? showing : null;
+  const label = list === "page" ? t("results:pager.label", { name: category.name }) : t("results:pager.unrankedLabel", { name: category.name });
+  return (
+    <nav aria-label={label} className="space-y-2">
+      {showing}
+      <ul className="flex flex-wrap items-center gap-2 text-sm">
+        <li>
+          {slice.page > 1 ? (
+            <Link to={href(slice.page - 1)} className="link" rel="prev">
+              {t("results:pager.previous")}
+            </Link>
+          ) : (
+            <span className="text-stone-600" aria-disabled="true">{t("results:pager.previous")}</span>
+          )}
+        </li>
+        {pageNumbers(slice.page, slice.pages).map((n, i) =>
+          n === null ? (
+            <li key={`gap-${i}`} aria-hidden="true">
+              …
+            </li>
+          ) : (
+            <li key={n}>
+              {n === slice.page ? (
+                <span aria-current="page" className="rounded bg-brand-700 px-2 py-1 font-semibold text-white">
+                  {count(n)}
+                </span>
+              ) : (
+                <Link to={href(n)} className="link px-1" aria-label={t("results:pager.page", { page: count(n) })}>
+                  {count(n)}
+                </Link>
+              )}
+            </li>
+          ),
+        )}
+        <li>
+          {slice.page < slice.pages ? (
+            <Link to={href(slice.page + 1)} className="link" rel="next">
+              {t("results:pager.next")}
+            </Link>
+          ) : (
+            <span className="text-stone-600" aria-disabled="true">{t("results:pager.next")}</span>
+          )}
+        </li>
+      </ul>
+      <p className="text-sm text-stone-700">
+        {t("results:pager.pageOf", { page: count(slice.page), pages: count(slice.pages) })}
+      </p>
+    </nav>
   );
 }
 

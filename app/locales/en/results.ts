@@ -95,6 +95,35 @@ const results: Translation<typeof vi> = {
     noTiers: "This category has no prizes set.",
     authorUnit: "{{name}} ({{unit}})",
   },
+  search: {
+    heading: {
+      entryCode: "Find an entry in the ranking by its entry code",
+      anonymousCode: "Find an entry in the ranking by its anonymous code",
+    },
+    label: {
+      entryCode: "Entry code",
+      anonymousCode: "Anonymous code",
+    },
+    help: "Opens the page holding the entry and marks its row.",
+    submit: "Find entry",
+    found: {
+      ranked: "{{entry}} is on page {{page}} of the ranking of {{category}}; its row is marked.",
+      unranked: "{{entry}} is on page {{page}} of the entries of {{category}} not scored yet; its row is marked.",
+    },
+    toRow: "Go to its row",
+    marker: "The entry searched for",
+    notFound: "No entry of this round has the code “{{code}}”.",
+    blindHint: "While judging is blind the table shows anonymous codes only: search by anonymous code.",
+  },
+  pager: {
+    label: "Pages of the ranking of {{name}}",
+    unrankedLabel: "Pages of the entries of {{name}} not scored yet",
+    previous: "← Previous",
+    next: "Next →",
+    page: "Page {{page}}",
+    pageOf: "Page {{page}} of {{pages}}",
+    showing: "Showing entries {{first}}–{{last}} of {{total}}.",
+  },
   judges: {
     heading: "Judges' severity",
     intro:
@@ -145,6 +174,8 @@ const results: Translation<typeof vi> = {
     applied: "The list has been applied. It can be applied again if the ranking changes, as long as the next round has no judges assigned.",
     manualLegend: "Entries going on to the next round",
     manualOption: "{{entry}} goes on to the next round",
+    manualPaged:
+      "The list holds the {{shown}} entries shown on the pages above (the round has {{entries}}). Entries on other pages keep their saved choice ({{kept}} of them go on to the next round). Apply the list before moving to another page, or the changes on this page are lost.",
     submit: "Apply the list to {{round}}",
     done: "{{advanced}} entries moved on to {{round}}; {{eliminated}} stop at this round. Distribute them to panels on the round's page.",
     toRound: "Go to {{round}}",

@@ -94,6 +94,35 @@ const results = {
     noTiers: "Đối tượng này chưa có cơ cấu giải.",
     authorUnit: "{{name}} ({{unit}})",
   },
+  search: {
+    heading: {
+      entryCode: "Tìm bài trong bảng xếp hạng theo mã bài dự thi",
+      anonymousCode: "Tìm bài trong bảng xếp hạng theo số phách",
+    },
+    label: {
+      entryCode: "Mã bài dự thi",
+      anonymousCode: "Số phách",
+    },
+    help: "Mở trang có bài đó và đánh dấu dòng của bài.",
+    submit: "Tìm bài",
+    found: {
+      ranked: "{{entry}} ở trang {{page}} của bảng xếp hạng đối tượng {{category}}; dòng của bài được đánh dấu.",
+      unranked: "{{entry}} ở trang {{page}} của danh sách chưa có điểm, đối tượng {{category}}; dòng của bài được đánh dấu.",
+    },
+    toRow: "Đến dòng của bài",
+    marker: "Bài đang tìm",
+    notFound: "Vòng này không có bài nào mang mã “{{code}}”.",
+    blindHint: "Khi chấm phách, bảng chỉ hiện số phách: hãy tìm theo số phách.",
+  },
+  pager: {
+    label: "Các trang của bảng xếp hạng {{name}}",
+    unrankedLabel: "Các trang của danh sách chưa có điểm, đối tượng {{name}}",
+    previous: "← Trang trước",
+    next: "Trang sau →",
+    page: "Trang {{page}}",
+    pageOf: "Trang {{page}}/{{pages}}",
+    showing: "Đang hiện bài {{first}}–{{last}} trong tổng số {{total}} bài.",
+  },
   judges: {
     heading: "Độ lệch của giám khảo",
     intro:
@@ -144,6 +173,8 @@ const results = {
     applied: "Danh sách đã được áp dụng. Có thể áp dụng lại nếu bảng xếp hạng thay đổi, chừng nào vòng sau chưa được phân công giám khảo.",
     manualLegend: "Các bài vào vòng sau",
     manualOption: "{{entry}} vào vòng sau",
+    manualPaged:
+      "Danh sách chỉ gồm {{shown}} bài đang hiện ở các trang phía trên (vòng có {{entries}} bài). Các bài ở trang khác giữ nguyên lựa chọn đã lưu ({{kept}} bài trong số đó đang vào vòng sau). Hãy áp dụng danh sách trước khi chuyển trang, nếu không các thay đổi ở trang này sẽ mất.",
     submit: "Áp dụng danh sách vào {{round}}",
     done: "Đã chuyển {{advanced}} bài vào {{round}}; {{eliminated}} bài dừng ở vòng này. Hãy phân bài về các tiểu ban ở trang của vòng chấm.",
     toRound: "Đến trang {{round}}",

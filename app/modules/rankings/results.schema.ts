@@ -53,6 +53,32 @@ export const roundResultsActionSchema = z.discriminatedUnion("intent", [decideOb
 });
 export type RoundResultsAction = z.infer<typeof roundResultsActionSchema>;
 
+/** Rows of a ranking (or of the entries not ranked yet) per page of a round's results page. */
+export const RESULTS_PAGE_SIZE = 100;
+/** The longest entry or anonymous code the results page's search reads. */
+export const ENTRY_SEARCH_MAX = 100;
+
+/** A page number as the address writes it; anything else reads as the first page. */
+const pageNumber = z.coerce.number().int().min(1).catch(1);
+
+/**
+ * The query of a round's results page (GET): `q` an entry's code as the page labels it, `page.<categoryId>`
+ * the page of that category's ranking, `unranked.<categoryId>` the page of its entries not ranked yet.
+ * Nothing in it is refused: a value that makes no sense reads as its default (the first page, no search).
+ */
+export const roundPageQuerySchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .transform((code) => code.slice(0, ENTRY_SEARCH_MAX))
+    .optional()
+    .catch(undefined),
+  page: z.record(z.string().max(64), pageNumber).catch({}),
+  unranked: z.record(z.string().max(64), pageNumber).catch({}),
+});
+export type RoundPageQuery = z.infer<typeof roundPageQuerySchema>;
+export const DEFAULT_ROUND_PAGE_QUERY: RoundPageQuery = { page: {}, unranked: {} };
+
 /** Publishing (the first version, or a correction: then a reason is required, checked by the server). */
 export const publishObject = z.object({
   intent: z.literal("publish"),
