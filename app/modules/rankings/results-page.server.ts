@@ -4,7 +4,7 @@
 // and criterion. A round's ranking is shown a page at a time per category (a national round holds
 // tens of thousands of entries): rows are built for the pages shown only, and a search by the code
 // the page labels entries with opens the page holding that entry
-// (docs/decisions/0031-round-results-by-page.md). The numbers come from results.server.ts only.
+// (docs/decisions/0032-round-results-by-page.md). The numbers come from results.server.ts only.
 // Identities (entry code, title, authors, units) are shown once results are being finalized in a
 // blind contest [ghép phách]; before, the ranking shows anonymous codes. Authorization is the
 // caller's (an organizer of the contest).
