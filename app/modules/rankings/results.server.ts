@@ -151,6 +151,20 @@ const NO_POINTS: ReadonlyMap<string, number> = new Map();
 /** A sheet counts toward its entry's score once submitted with a total; the others are pending reads. */
 const isCounted = (a: { status: string | null; total: number | null }) => a.status === "SUBMITTED" && a.total !== null;
 
+/** An entry of the round with one of its authors (null when it has none). */
+interface EntryRow {
+  id: string;
+  categoryId: string;
+  entryCode: string | null;
+  anonymousCode: string | null;
+  title: string;
+  status: RoundEntryStatus;
+  panelId: string | null;
+  panelName: string | null;
+  authorName: string | null;
+  authorUnit: string | null;
+}
+
 interface SheetRow {
   entryId: string;
   judgeId: string;
@@ -207,25 +221,24 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
     : [];
   const stepCriteria = chainKeys.map((key) => contestCriteria.filter((c) => criterionKey(c.name) === key).map((c) => c.id));
 
-  // Flat joins, one row per entry, author or assignment: a relation-filtered read of tens of
+  // Flat joins, one row per entry and author or per assignment: a relation-filtered read of tens of
   // thousands of entries exceeds SQLite's limit on bound variables (Prisma binds every id of the
   // parent rows). The same SQL on SQLite and PostgreSQL (quoted names, enum values as literals).
-  const [categoryRows, entryRows, authorRows, sheetRows, awards] = await Promise.all([
+  const [categoryRows, entryRows, sheetRows, awards] = await Promise.all([
     db.category.findMany({
       where: { contestId },
       orderBy: [{ position: "asc" }, { name: "asc" }],
       select: { id: true, name: true, position: true, prizeTiers: { orderBy: { rank: "asc" }, select: { id: true, rank: true, name: true, count: true } } },
     }),
-    db.$queryRaw<{ id: string; categoryId: string; entryCode: string | null; anonymousCode: string | null; title: string; status: RoundEntryStatus; panelId: string | null; panelName: string | null }[]>`
-      SELECT e."id", e."categoryId", e."entryCode", e."anonymousCode", e."title", re."status", re."panelId" AS "panelId", p."name" AS "panelName"
+    // One row per entry and author (one with no author for an entry without), an entry's rows
+    // together and its authors in order.
+    db.$queryRaw<EntryRow[]>`
+      SELECT e."id", e."categoryId", e."entryCode", e."anonymousCode", e."title", re."status", re."panelId" AS "panelId", p."name" AS "panelName",
+        au."name" AS "authorName", au."unit" AS "authorUnit"
       FROM "RoundEntry" re JOIN "Entry" e ON e."id" = re."entryId" LEFT JOIN "Panel" p ON p."id" = re."panelId"
+        LEFT JOIN "EntryAuthor" au ON au."entryId" = e."id"
       WHERE re."roundId" = ${roundId} AND e."status" = 'ELIGIBLE'
-      ORDER BY COALESCE(e."entryCode", ''), e."id"`,
-    db.$queryRaw<{ entryId: string; name: string; unit: string }[]>`
-      SELECT au."entryId", au."name", au."unit"
-      FROM "EntryAuthor" au JOIN "RoundEntry" re ON re."entryId" = au."entryId"
-      WHERE re."roundId" = ${roundId}
-      ORDER BY au."entryId", au."position"`,
+      ORDER BY COALESCE(e."entryCode", ''), e."id", au."position"`,
     // One row per active assignment, with its sheet's total and the summary the scoring module
     // stores beside it (top marks, points per criterion): no Score rows are read for ranking.
     db.$queryRaw<SheetRow[]>`
@@ -295,7 +308,7 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
   }
   pointsStart[sheetRows.length] = pointStep.length;
   const tieStats = { keys: chainKeys, top, pointsStart, pointStep: Int32Array.from(pointStep), pointValue: Float64Array.from(pointValue) };
-  return { contest, round, rounds, index, categoryRows, entryRows, authorRows, sheetRows, judgeRows, tieStats, awards, pointsOfRead };
+  return { contest, round, rounds, index, categoryRows, entryRows, sheetRows, judgeRows, tieStats, awards, pointsOfRead };
 }
 export type RoundInputs = NonNullable<Awaited<ReturnType<typeof loadRoundInputs>>>;
 
@@ -322,49 +335,39 @@ function codesInOrder(a: { entryCode: string | null; id: string }, b: { entryCod
 
 /** The round's results from rows already read (pure: no database, no clock). */
 export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions = {}): RoundResults {
-  const { contest, round, rounds, index, categoryRows, entryRows, authorRows, sheetRows, judgeRows, tieStats, awards, pointsOfRead } = inputs;
+  const { contest, round, rounds, index, categoryRows, entryRows, sheetRows, judgeRows, tieStats, awards, pointsOfRead } = inputs;
   const next = rounds[index + 1] ?? null;
   // Entries are numbered in code order (the order pages list them and ties keep), judges in order
   // of first appearance among the counted reads; aggregate and rank work on the numbers.
-  // The rows come ordered by code in the database's own collation, which for the codes the portal
-  // gives (a prefix and zero-padded digits) is already this order: the sort then only checks it.
-  const byCode = (a: (typeof entryRows)[number], b: (typeof entryRows)[number]) => nameCollator.compare(a.entryCode ?? "", b.entryCode ?? "") || (a.id < b.id ? -1 : 1);
-  const sortedEntries = entryRows.every((e, i) => i === 0 || codesInOrder(entryRows[i - 1]!, e) || byCode(entryRows[i - 1]!, e) < 0) ? entryRows : [...entryRows].sort(byCode);
-  const entryNumber = new Map<string, number>();
-  const rowOf: (typeof entryRows)[number][] = [];
-  for (const e of sortedEntries) {
-    const n = entryNumber.get(e.id);
-    if (n === undefined) {
-      entryNumber.set(e.id, rowOf.length);
-      rowOf.push(e);
-    } else rowOf[n] = e;
-  }
-  // Dense from the start: authors come in id order, not code order, and an array filled out of
-  // order would turn into a slow dictionary.
-  const authorsOf: ({ name: string; unit: string }[] | undefined)[] = new Array(rowOf.length).fill(undefined);
-  for (const a of authorRows) {
-    const n = entryNumber.get(a.entryId);
-    if (n === undefined) continue;
-    const list = authorsOf[n];
-    if (list) list.push({ name: a.name, unit: a.unit });
-    else authorsOf[n] = [{ name: a.name, unit: a.unit }];
-  }
-  const entryList: EntryInfo[] = rowOf.map((e, n) => {
-    const info: EntryInfo = {
+  // An entry's rows (one per author) come together: they make one EntryInfo. The rows come ordered
+  // by code in the database's own collation, which for the codes the portal gives (a prefix and
+  // zero-padded digits) is already this order: the sort then only checks it.
+  const read: EntryInfo[] = [];
+  for (let i = 0; i < entryRows.length; i++) {
+    const e = entryRows[i]!;
+    const last = read.at(-1);
+    if (last && last.id === e.id) {
+      if (e.authorName !== null) last.authors.push({ name: e.authorName, unit: e.authorUnit ?? "" });
+      continue;
+    }
+    read.push({
       id: e.id,
       categoryId: e.categoryId,
       entryCode: e.entryCode,
       anonymousCode: e.anonymousCode,
       title: e.title,
-      authors: authorsOf[n] ?? [],
+      authors: e.authorName === null ? [] : [{ name: e.authorName, unit: e.authorUnit ?? "" }],
       panelId: e.panelId,
       panelName: e.panelName,
       status: e.status,
       pendingReads: 0,
-    };
-    return info;
-  });
-  const entries = new ByEntry(entryNumber, rowOf, (n) => entryList[n]!);
+    });
+  }
+  const byCode = (a: EntryInfo, b: EntryInfo) => nameCollator.compare(a.entryCode ?? "", b.entryCode ?? "") || (a.id < b.id ? -1 : 1);
+  const entryList = read.every((e, i) => i === 0 || codesInOrder(read[i - 1]!, e) || byCode(read[i - 1]!, e) < 0) ? read : [...read].sort(byCode);
+  const entryNumber = new Map<string, number>();
+  for (let n = 0; n < entryList.length; n++) entryNumber.set(entryList[n]!.id, n);
+  const entries = new ByEntry(entryNumber, entryList, (n) => entryList[n]!);
   const E = entryList.length;
 
   // The counted rows; their ReadInfo objects are made when `reads` is first read (documents and
@@ -426,7 +429,7 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
   // An entry's aggregate object is made when a page or document first asks for it (deciding and
   // advancing need only the numbers).
   const aggregateOf: (EntryAggregate | undefined)[] = new Array(E).fill(undefined);
-  const aggregates = new ByEntry(entryNumber, rowOf, (n) => (aggregateOf[n] ??= entryAggregate(agg, n, entryList[n]!.id)));
+  const aggregates = new ByEntry(entryNumber, entryList, (n) => (aggregateOf[n] ??= entryAggregate(agg, n, entryList[n]!.id)));
   const nameOf = new Map(judgeRows.map((j) => [j.id, j.name]));
   const judges = judgeEffects(agg, judgeIds).map((j) => ({ ...j, name: nameOf.get(j.judgeId) ?? "" }));
 
