@@ -50,6 +50,19 @@ describe("chartSvg", () => {
     expect(ys[1]).toBeGreaterThan(ys[2]!);
   });
 
+  it("wraps a legend wider than the chart onto more rows, inside the drawing", () => {
+    const series = Array.from({ length: 5 }, (_, i) => ({ name: `series ${i}`, color: "#000000", points: [[1, 1], [10, 2]] as [number, number][] }));
+    const wide = parser.parse(chartSvg([{ title: "t", xLabel: "x", yLabel: "y", series }], "a note")).svg;
+    const texts = [wide.text].flat() as ({ x: string; y: string; "#text": string } | string)[];
+    const legend = texts.filter((t): t is { x: string; y: string; "#text": string } => typeof t === "object" && String(t["#text"]).startsWith("series "));
+    expect(legend).toHaveLength(5);
+    expect(new Set(legend.map((t) => t.y)).size).toBeGreaterThan(1);
+    for (const t of legend) expect(Number(t.x)).toBeLessThan(Number(wide.width));
+    const note = texts.find((t) => typeof t === "object" && t["#text"] === "a note") as { y: string };
+    expect(Number(note.y)).toBeGreaterThan(Math.max(...legend.map((t) => Number(t.y))));
+    expect(Number(note.y)).toBeLessThanOrEqual(Number(wide.height));
+  });
+
   it("escapes text and lists each series once in the legend", () => {
     expect(svg).toContain("Seconds &amp; entries");
     expect(svg.match(/>solver<\/text>/g)).toHaveLength(1);

@@ -21,6 +21,8 @@ export interface ChartPanel {
 const W = 360;
 const H = 260;
 const M = { top: 34, right: 30, bottom: 44, left: 58 };
+/** Width of one legend item (its line and name). */
+const LEGEND_ITEM = 250;
 
 function escape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -91,18 +93,22 @@ export function chartSvg(panels: readonly ChartPanel[], note = ""): string {
   const legend = new Map<string, Series>();
   for (const p of panels) for (const s of p.series) if (!legend.has(s.name)) legend.set(s.name, s);
   const width = W * panels.length;
-  const height = H + 28 + (note ? 18 : 0);
+  // The legend in rows of as many items as fit the width.
+  const perRow = Math.max(1, Math.floor((width - 16) / LEGEND_ITEM));
+  const rows = Math.max(1, Math.ceil(legend.size / perRow));
+  const height = H + 28 + (rows - 1) * 18 + (note ? 18 : 0);
   const items = [...legend.values()].map((s, i) => {
-    const x = 16 + i * 250;
+    const x = 16 + (i % perRow) * LEGEND_ITEM;
+    const y = H + 12 + Math.floor(i / perRow) * 18;
     const dash = s.dashed ? ` stroke-dasharray="5 3"` : "";
-    return `<line x1="${x}" y1="${H + 12}" x2="${x + 24}" y2="${H + 12}" stroke="${s.color}" stroke-width="2"${dash}/><text x="${x + 30}" y="${H + 16}">${escape(s.name)}</text>`;
+    return `<line x1="${x}" y1="${y}" x2="${x + 24}" y2="${y}" stroke="${s.color}" stroke-width="2"${dash}/><text x="${x + 30}" y="${y + 4}">${escape(s.name)}</text>`;
   });
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     ...panels.map((p, i) => panelSvg(p, i * W)),
     ...items,
-    note ? `<text x="16" y="${H + 38}" fill="#4b5563">${escape(note)}</text>` : "",
+    note ? `<text x="16" y="${H + 38 + (rows - 1) * 18}" fill="#4b5563">${escape(note)}</text>` : "",
     "</svg>",
     "",
   ].join("\n");

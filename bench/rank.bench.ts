@@ -42,7 +42,7 @@ import type { DatabaseTarget } from "#app/utils/database-url";
 import { Rng } from "./generators/random";
 
 const USAGE = `usage: npm run bench:rank -- [--entries N] [--judges J] [--reads K] [--panel-size P] [--database sqlite|postgres]
-                          [--method MEAN|TRIMMED_MEAN|NORMALIZED] [--threshold T] [--runs R] [--seed S] [--json]
+                          [--method MEAN|TRIMMED_MEAN|NORMALIZED] [--threshold T] [--runs R] [--seed S] [--json] [--chart FILE]
 
   --entries N      entries of the round (default 100000)
   --judges J       judges (default 1000), in panels of P (default 10)
@@ -53,7 +53,9 @@ const USAGE = `usage: npm run bench:rank -- [--entries N] [--judges J] [--reads 
   --runs R         repetitions per method (default 3; medians reported)
   --seed S         generator seed (default 42)
   --json           one JSON line instead of a summary
-  --keep           keep the SQLite database (its path is printed on standard error), for profiling`;
+  --keep           keep the SQLite database (its path is printed on standard error), for profiling
+  --chart FILE     also measure rounds of a hundredth and a tenth of the size (judges scaled alike, at
+                   least a panel) and write an SVG chart of the times against the entries, goals drawn`;
 
 const METHODS: readonly AggregationMethod[] = ["MEAN", "TRIMMED_MEAN", "NORMALIZED"];
 
@@ -70,6 +72,7 @@ interface Options {
   json: boolean;
   child: boolean;
   keep: boolean;
+  chart: string | null;
 }
 
 function fail(message: string): never {
@@ -78,7 +81,7 @@ function fail(message: string): never {
 }
 
 function parse(argv: string[]): Options {
-  const o: Options = { entries: 100_000, judges: 1000, reads: 3, panelSize: 10, database: "sqlite", method: "NORMALIZED", threshold: 70, runs: 3, seed: 42, json: false, child: false, keep: false };
+  const o: Options = { entries: 100_000, judges: 1000, reads: 3, panelSize: 10, database: "sqlite", method: "NORMALIZED", threshold: 70, runs: 3, seed: 42, json: false, child: false, keep: false, chart: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const int = (min: number, max: number) => {
@@ -96,6 +99,11 @@ function parse(argv: string[]): Options {
     else if (a === "--json") o.json = true;
     else if (a === "--child") o.child = true;
     else if (a === "--keep") o.keep = true;
+    else if (a === "--chart") {
+      const v = argv[++i];
+      if (!v || v.startsWith("--")) fail("--chart needs a file name");
+      o.chart = v;
+    }
     else if (a === "--database") {
       const v = argv[++i];
       if (v !== "sqlite" && v !== "postgres") fail("--database is sqlite or postgres");
@@ -357,10 +365,7 @@ if (o.child) {
   process.env.LOG_LEVEL = "silent";
   console.log(JSON.stringify(await measure()));
 } else {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rank-bench-"));
   const pgAdmin = process.env.DATABASE_URL?.startsWith("postgres") ? process.env.DATABASE_URL : "postgresql://postgres@127.0.0.1:5432/postgres";
-  const pgName = `bench_rank_${process.pid}_${Date.now().toString(36)}`;
-  let pgUrl = "";
   const pgAdminQuery = async (sql: string) => {
     const pg = (await import("pg")).default;
     const client = new pg.Client({ connectionString: pgAdmin });
@@ -371,47 +376,107 @@ if (o.child) {
       await client.end();
     }
   };
-  try {
-    process.env.DATA_DIR = dir;
-    process.env.LOG_LEVEL = "silent";
-    if (o.database === "postgres") {
-      await pgAdminQuery(`CREATE DATABASE "${pgName}"`);
-      const u = new URL(pgAdmin);
-      u.pathname = `/${pgName}`;
-      pgUrl = u.toString();
-      process.env.DATABASE_URL = pgUrl;
-    } else process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
-    const seeded = await seed();
-    const self = fileURLToPath(import.meta.url);
-    const child = spawnSync(process.execPath, [...process.execArgv, self, ...process.argv.slice(2), "--child"], { env: process.env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-    if (child.status !== 0) throw new Error(`measuring failed:\n${child.stderr}`);
-    const measured = JSON.parse(child.stdout.trim().split("\n").at(-1)!);
-    const result = {
-      bench: "rank",
-      database: o.database === "postgres" ? "postgresql" : "sqlite",
-      entries: measured.entries,
-      judges: o.judges,
-      panels: seeded.panels,
-      reads: o.reads,
-      scoresheets: measured.scoresheets,
-      components: measured.components,
-      seed: o.seed,
-      seedSeconds: Math.round(seeded.seedSeconds * 100) / 100,
-      ...measured,
-      loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
-    };
+  /** Generates a round of o's size in a fresh database and measures it in a child process. */
+  const runOnce = async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rank-bench-"));
+    const pgName = `bench_rank_${process.pid}_${Date.now().toString(36)}`;
+    let pgUrl = "";
+    try {
+      process.env.DATA_DIR = dir;
+      process.env.LOG_LEVEL = "silent";
+      if (o.database === "postgres") {
+        await pgAdminQuery(`CREATE DATABASE "${pgName}"`);
+        const u = new URL(pgAdmin);
+        u.pathname = `/${pgName}`;
+        pgUrl = u.toString();
+        process.env.DATABASE_URL = pgUrl;
+      } else process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
+      const seeded = await seed();
+      const self = fileURLToPath(import.meta.url);
+      const args = ["--entries", o.entries, "--judges", o.judges, "--reads", o.reads, "--panel-size", o.panelSize, "--database", o.database, "--method", o.method, "--threshold", o.threshold, "--runs", o.runs, "--seed", o.seed].map(String);
+      const child = spawnSync(process.execPath, [...process.execArgv, self, ...args, "--child"], { env: process.env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+      if (child.status !== 0) throw new Error(`measuring failed:\n${child.stderr}`);
+      const measured = JSON.parse(child.stdout.trim().split("\n").at(-1)!);
+      return {
+        bench: "rank",
+        database: o.database === "postgres" ? "postgresql" : "sqlite",
+        entries: measured.entries,
+        judges: o.judges,
+        panels: seeded.panels,
+        reads: o.reads,
+        scoresheets: measured.scoresheets,
+        components: measured.components,
+        seed: o.seed,
+        seedSeconds: Math.round(seeded.seedSeconds * 100) / 100,
+        ...measured,
+        loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
+      };
+    } finally {
+      if (o.keep && !pgUrl) console.error(`kept ${path.join(dir, "bench.db")}`);
+      else fs.rmSync(dir, { recursive: true, force: true });
+      if (pgUrl) await pgAdminQuery(`DROP DATABASE IF EXISTS "${pgName}" WITH (FORCE)`).catch(() => {});
+    }
+  };
+
+  const report = (result: Awaited<ReturnType<typeof runOnce>>) => {
     if (o.json) console.log(JSON.stringify(result));
     else {
       const s = (x: number) => `${x.toFixed(3)} s`;
-      console.log(`${result.entries} entries, ${o.judges} judges in ${seeded.panels} panels, ${result.scoresheets} submitted sheets on ${result.database} (generated in ${seeded.seedSeconds.toFixed(1)} s)`);
+      console.log(`${result.entries} entries, ${o.judges} judges in ${result.panels} panels, ${result.scoresheets} submitted sheets on ${result.database} (generated in ${result.seedSeconds.toFixed(1)} s)`);
       console.log(`${o.method}: advance end to end ${s(result.seconds)} (CPU ${s(result.cpuSeconds)}; runs ${result.runs.map((x: number) => x.toFixed(3)).join(", ")}); results page ${s(result.pageSeconds)} (CPU ${s(result.pageCpuSeconds)}); pure computation ${s(result.computeSeconds)}, of which aggregate ${s(result.aggregateSeconds)}`);
       console.log(`organizer's results page (loader and its JSON): ${s(result.resultsPageSeconds)}, ${(result.resultsPageBytes / 2 ** 20).toFixed(1)} MiB`);
       console.log(`MEAN (baseline): advance ${s(result.baseline.seconds)}; page ${s(result.baseline.pageSeconds)}; pure ${s(result.baseline.computeSeconds)}; ratio ${JSON.stringify(result.ratioToBaseline)}`);
       console.log(`peak RSS of the measuring process ${(result.peakRssBytes / 2 ** 20).toFixed(0)} MiB; ${result.advanced} advance at a threshold of ${o.threshold}`);
     }
-  } finally {
-    if (o.keep && !pgUrl) console.error(`kept ${path.join(dir, "bench.db")}`);
-    else fs.rmSync(dir, { recursive: true, force: true });
-    if (pgUrl) await pgAdminQuery(`DROP DATABASE IF EXISTS "${pgName}" WITH (FORCE)`).catch(() => {});
+  };
+
+  if (!o.chart) report(await runOnce());
+  else {
+    // A hundredth, a tenth and the whole size, smallest first, each in a process of its own (the
+    // database client and its settings are the process's), each reported as it is measured.
+    const full = { entries: o.entries, judges: o.judges };
+    const results: Awaited<ReturnType<typeof runOnce>>[] = [];
+    const self = fileURLToPath(import.meta.url);
+    for (const share of [0.01, 0.1, 1]) {
+      o.entries = Math.max(1, Math.round(full.entries * share));
+      o.judges = Math.max(Math.min(o.panelSize, full.judges), Math.round(full.judges * share));
+      const args = ["--entries", o.entries, "--judges", o.judges, "--reads", o.reads, "--panel-size", o.panelSize, "--database", o.database, "--method", o.method, "--threshold", o.threshold, "--runs", o.runs, "--seed", o.seed].map(String);
+      const run = spawnSync(process.execPath, [...process.execArgv, self, ...args, "--json"], { env: process.env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+      if (run.status !== 0) throw new Error(`the run at ${o.entries} entries failed:\n${run.stderr}`);
+      const result = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
+      report(result);
+      results.push(result);
+    }
+    const { chartSvg } = await import("./chart");
+    // Logarithmic axes: a time rounded to 0 (under half a millisecond) is drawn at 1 ms.
+    const line = (name: string, color: string, pick: (r: (typeof results)[number]) => number, dashed = false) => ({ name, color, dashed, points: results.map((r) => [r.entries, Math.max(0.001, pick(r))] as const) });
+    const goal = (name: string, color: string, seconds: number) => ({ name, color, dashed: true, points: results.map((r) => [r.entries, seconds] as const) });
+    const svg = chartSvg(
+      [
+        {
+          title: `Reading and ranking a round (${o.method}, ${results.at(-1)!.database})`,
+          xLabel: "entries",
+          yLabel: "seconds (median of runs)",
+          xLog: true,
+          yLog: true,
+          series: [
+            line("advance, end to end (seconds)", "#1d4ed8", (r) => r.seconds),
+            line("read and computed (pageSeconds)", "#059669", (r) => r.pageSeconds),
+            line("organizer's results page", "#d97706", (r) => r.resultsPageSeconds),
+            goal("goal for seconds: 2", "#1d4ed8", 2),
+          ],
+        },
+        {
+          title: "The computation alone",
+          xLabel: "entries",
+          yLabel: "seconds (median of runs)",
+          xLog: true,
+          yLog: true,
+          series: [line("computeSeconds", "#7c3aed", (r) => r.computeSeconds), line("of which aggregate()", "#db2777", (r) => r.aggregateSeconds), goal("goal for computeSeconds: 0.5", "#7c3aed", 0.5)],
+        },
+      ],
+      `${o.reads} reads per entry, panels of ${o.panelSize}, one judge per ${Math.round(full.entries / full.judges)} entries; load average at the end ${results.at(-1)!.loadAverage.join(", ")}`,
+    );
+    fs.writeFileSync(o.chart, svg);
   }
 }
