@@ -9,21 +9,12 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import ExcelJS from "exceljs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { defaultRubricTemplate } from "#app/modules/rubrics/default-template";
 import { criterionRows } from "#app/modules/rubrics/rubric.schema";
-import { type Language } from "#app/utils/i18n";
 import { createAccount, e2eDb, signIn, type E2eAccount } from "./factories";
 import { readEmails } from "#tests/factories/eml";
-import { exactly, expectAccessible, expectLabelledFields, expectNewEmail, fill, LANGUAGES, linkIn, MAIL_DIR, main, region, switchLanguage, texts } from "./support";
-
-async function inBothLanguages(page: Page, check: (lng: Language) => Promise<void>) {
-  for (const lng of LANGUAGES) {
-    await switchLanguage(page, lng);
-    await check(lng);
-  }
-  await switchLanguage(page, "vi");
-}
+import { exactly, expectAccessible, expectLabelledFields, expectNewEmail, fill, inBothLanguages, linkIn, MAIL_DIR, main, region, switchLanguage, texts } from "./support";
 
 const AUTHOR = "Hồ Thị Tác Giả Ẩn Danh";
 const AUTHOR_UNIT = "Trường Chính trị tỉnh Bình Định";

@@ -9,11 +9,10 @@ import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
 import { PASSWORD_MIN } from "#app/modules/auth/auth.schema";
 import { countWords } from "#app/modules/entries/words";
-import { type Language } from "#app/utils/i18n";
 import { vietnameseEssay } from "../../bench/generators/vietnamese-text";
 import { docxDocument } from "#tests/fixtures/documents";
 import { createAccount, e2eDb, signIn, type E2eAccount } from "./factories";
-import { exactly, expectAccessible, expectNewEmail, fill, LANGUAGES, linkIn, main, switchLanguage, texts, uniqueEmail } from "./support";
+import { exactly, expectAccessible, expectNewEmail, fill, inBothLanguages, LANGUAGES, linkIn, main, switchLanguage, texts, uniqueEmail } from "./support";
 
 const sha256 = (b: Uint8Array) => crypto.createHash("sha256").update(b).digest("hex");
 
@@ -94,15 +93,6 @@ async function throttleUpload(page: Page, bytesPerSecond: number) {
   await cdp.send("Network.enable");
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: bytesPerSecond });
   return () => cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
-}
-
-/** Runs `check` on the current page in each language, then returns to Vietnamese. */
-async function inBothLanguages(page: Page, check: (lng: Language) => Promise<void>) {
-  for (const lng of LANGUAGES) {
-    await switchLanguage(page, lng);
-    await check(lng);
-  }
-  await switchLanguage(page, "vi");
 }
 
 test("an entrant signs up, submits, replaces before the deadline and not after; the secretary checks and exports", async ({ page }) => {

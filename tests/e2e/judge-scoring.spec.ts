@@ -11,7 +11,7 @@ import { defaultRubricTemplate } from "#app/modules/rubrics/default-template";
 import { criterionRows } from "#app/modules/rubrics/rubric.schema";
 import { type Language } from "#app/utils/i18n";
 import { createAccount, e2eDb, signIn, type E2eAccount } from "./factories";
-import { exactly, expectAccessible, expectLabelledFields, fill, LANGUAGES, main, switchLanguage, texts } from "./support";
+import { exactly, expectAccessible, expectLabelledFields, fill, inBothLanguages, main, switchLanguage, texts } from "./support";
 
 const AUTHOR = "Đinh Thị Tác Giả Riêng";
 const UNIT = "Trường THPT Phan Đình Phùng, Hà Nội";
@@ -117,14 +117,6 @@ async function tabTo(page: Page, target: Locator, max = 40) {
     if (await target.evaluate((el) => el === document.activeElement)) return;
   }
   throw new Error(`could not reach ${target.toString()} with Tab`);
-}
-
-async function inBothLanguages(page: Page, check: (lng: Language) => Promise<void>) {
-  for (const lng of LANGUAGES) {
-    await switchLanguage(page, lng);
-    await check(lng);
-  }
-  await switchLanguage(page, "vi");
 }
 
 test.describe.configure({ mode: "serial" });

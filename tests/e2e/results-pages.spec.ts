@@ -10,7 +10,7 @@ import { criterionRows } from "#app/modules/rubrics/rubric.schema";
 import { scoresheetSummary, scoresheetTotal } from "#app/modules/scoring/total";
 import { type Language } from "#app/utils/i18n";
 import { createAccount, e2eDb, signIn } from "./factories";
-import { exactly, expectAccessible, fill, LANGUAGES, main, switchLanguage, texts } from "./support";
+import { exactly, expectAccessible, fill, inBothLanguages, main, texts } from "./support";
 
 const CATEGORY = "Đoàn viên, thanh niên";
 const ENTRIES = 130;
@@ -94,14 +94,6 @@ async function prepareContest(organizerId: string) {
   });
   await db.score.createMany({ data: n.flatMap((i) => Object.entries(pointsOf(i)).map(([criterionId, points]) => ({ scoresheetId: sheetId(i), criterionId, points }))) });
   return { contest, round, category, code, entryId };
-}
-
-async function inBothLanguages(page: Page, check: (lng: Language) => Promise<void>) {
-  for (const lng of LANGUAGES) {
-    await switchLanguage(page, lng);
-    await check(lng);
-  }
-  await switchLanguage(page, "vi");
 }
 
 test("an organizer pages through a large round's ranking, finds an entry by its code, and chooses who advances page by page", async ({ page }) => {

@@ -13,9 +13,8 @@ import { pdfPagesToText, type PdfTextItem } from "#app/modules/storage/pdf-text"
 import { defaultRubricTemplate } from "#app/modules/rubrics/default-template";
 import { criterionRows } from "#app/modules/rubrics/rubric.schema";
 import { scoresheetTotal } from "#app/modules/scoring/total";
-import { type Language } from "#app/utils/i18n";
 import { createAccount, e2eDb, signIn } from "./factories";
-import { exactly, expectAccessible, expectLabelledFields, fill, LANGUAGES, main, switchLanguage, texts } from "./support";
+import { exactly, expectAccessible, expectLabelledFields, fill, inBothLanguages, LANGUAGES, main, switchLanguage, texts } from "./support";
 
 const CATEGORY = "Cán bộ, công chức";
 const JUDGES = ["Nguyễn Văn Nghiêm", "Trần Thị Hoà", "Lê Văn Rộng"];
@@ -136,14 +135,6 @@ async function downloadPdf(page: Page, name: string): Promise<{ filename: string
   }
   await document.destroy();
   return { filename: download.suggestedFilename(), text: pdfPagesToText(pages) };
-}
-
-async function inBothLanguages(page: Page, check: (lng: Language) => Promise<void>) {
-  for (const lng of LANGUAGES) {
-    await switchLanguage(page, lng);
-    await check(lng);
-  }
-  await switchLanguage(page, "vi");
 }
 
 test("an organizer decides a boundary tie, publishes, corrects; a visitor verifies a certificate; the entrant reads their result", async ({ page, browser }) => {

@@ -4,12 +4,11 @@
 // panels, an automatic assignment previewed (chart and table) and applied; then a judge leaves a
 // panel and the re-run moves only that judge's entries. The screens are checked in both languages.
 import crypto from "node:crypto";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { defaultRubricTemplate } from "#app/modules/rubrics/default-template";
 import { criterionRows } from "#app/modules/rubrics/rubric.schema";
-import { type Language } from "#app/utils/i18n";
 import { createAccount, e2eDb, signIn } from "./factories";
-import { exactly, expectAccessible, expectLabelledFields, fill, LANGUAGES, main, region, switchLanguage, texts } from "./support";
+import { exactly, expectAccessible, expectLabelledFields, fill, inBothLanguages, main, region, texts } from "./support";
 
 /** A translation with its {{placeholders}} filled in. */
 const JUDGES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em", "Vũ Thị Giang", "Đỗ Văn Hùng"];
@@ -60,15 +59,6 @@ async function prepareContest(organizerId: string) {
   return { contest, judges };
 }
 
-
-/** Runs `check` on the current page in both languages, then comes back to Vietnamese. */
-async function inBothLanguages(page: Page, check: (lng: Language) => Promise<void>) {
-  for (const lng of LANGUAGES) {
-    await switchLanguage(page, lng);
-    await check(lng);
-  }
-  await switchLanguage(page, "vi");
-}
 
 /** The rows of a table as arrays of cell texts (header cells of the row included). */
 async function rowsOf(table: Locator): Promise<string[][]> {

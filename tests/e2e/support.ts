@@ -113,6 +113,15 @@ export async function switchLanguage(page: Page, lng: Language) {
   await expect(button).toHaveAttribute("aria-pressed", "true");
 }
 
+/** Runs `check` on the current page in each language, then returns to Vietnamese. */
+export async function inBothLanguages(page: Page, check: (lng: Language) => Promise<void>) {
+  for (const lng of LANGUAGES) {
+    await switchLanguage(page, lng);
+    await check(lng);
+  }
+  await switchLanguage(page, "vi");
+}
+
 /** What every page has: a non-empty title, a header with navigation, one main landmark. */
 export async function expectPageFrame(page: Page) {
   await expect(page).toHaveTitle(/\S/);
