@@ -376,6 +376,9 @@ if (o.child) {
       await client.end();
     }
   };
+  const self = fileURLToPath(import.meta.url);
+  /** The options of o's measurement, for a process of its own. */
+  const sizeArgs = () => ["--entries", o.entries, "--judges", o.judges, "--reads", o.reads, "--panel-size", o.panelSize, "--database", o.database, "--method", o.method, "--threshold", o.threshold, "--runs", o.runs, "--seed", o.seed].map(String);
   /** Generates a round of o's size in a fresh database and measures it in a child process. */
   const runOnce = async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rank-bench-"));
@@ -392,8 +395,7 @@ if (o.child) {
         process.env.DATABASE_URL = pgUrl;
       } else process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
       const seeded = await seed();
-      const self = fileURLToPath(import.meta.url);
-      const args = ["--entries", o.entries, "--judges", o.judges, "--reads", o.reads, "--panel-size", o.panelSize, "--database", o.database, "--method", o.method, "--threshold", o.threshold, "--runs", o.runs, "--seed", o.seed].map(String);
+      const args = sizeArgs();
       const child = spawnSync(process.execPath, [...process.execArgv, self, ...args, "--child"], { env: process.env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
       if (child.status !== 0) throw new Error(`measuring failed:\n${child.stderr}`);
       const measured = JSON.parse(child.stdout.trim().split("\n").at(-1)!);
@@ -436,11 +438,10 @@ if (o.child) {
     // database client and its settings are the process's), each reported as it is measured.
     const full = { entries: o.entries, judges: o.judges };
     const results: Awaited<ReturnType<typeof runOnce>>[] = [];
-    const self = fileURLToPath(import.meta.url);
     for (const share of [0.01, 0.1, 1]) {
       o.entries = Math.max(1, Math.round(full.entries * share));
       o.judges = Math.max(Math.min(o.panelSize, full.judges), Math.round(full.judges * share));
-      const args = ["--entries", o.entries, "--judges", o.judges, "--reads", o.reads, "--panel-size", o.panelSize, "--database", o.database, "--method", o.method, "--threshold", o.threshold, "--runs", o.runs, "--seed", o.seed].map(String);
+      const args = sizeArgs();
       const run = spawnSync(process.execPath, [...process.execArgv, self, ...args, "--json"], { env: process.env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
       if (run.status !== 0) throw new Error(`the run at ${o.entries} entries failed:\n${run.stderr}`);
       const result = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
