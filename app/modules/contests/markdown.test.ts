@@ -84,6 +84,13 @@ describe("renderMarkdown", () => {
       expect(violations(html), target).toEqual([]);
     }
     expect(renderMarkdown("<javascript:alert(1)>")).not.toContain("<a");
+    // An empty destination is a link to the page itself: dropped too, its text kept.
+    for (const source of ["[]()", "[bấm vào đây]()", "[bấm vào đây]( )"]) {
+      const html = renderMarkdown(source);
+      expect(html, source).not.toContain("<a");
+      expect(violations(html), source).toEqual([]);
+    }
+    expect(renderMarkdown("[bấm vào đây]()")).toBe("<p>bấm vào đây</p>\n");
   });
 
   it("keeps http(s) images and drops others, showing their alternative text", () => {

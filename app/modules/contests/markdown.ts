@@ -22,6 +22,24 @@ function createRenderer(): MarkdownIt {
   // Called with the normalised address of links, autolinks, linkified text and images.
   md.validateLink = (url) => SAFE_LINK.test(url.trim());
 
+  // markdown-it keeps a link with an empty destination ("[x]()", "[x]( )") without asking
+  // validateLink; such a link, like any address SAFE_LINK refuses, is dropped here and its text kept.
+  md.core.ruler.push("unsafe_links_as_text", (state) => {
+    for (const block of state.tokens) {
+      if (block.type !== "inline" || !block.children) continue;
+      const dropped: boolean[] = [];
+      block.children = block.children.filter((token) => {
+        if (token.type === "link_open") {
+          const drop = !SAFE_LINK.test((token.attrGet("href") ?? "").trim());
+          dropped.push(drop);
+          return !drop;
+        }
+        if (token.type === "link_close") return !dropped.pop();
+        return true;
+      });
+    }
+  });
+
   md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
     tokens[idx]!.attrSet("rel", LINK_REL);
     return self.renderToken(tokens, idx, options);
