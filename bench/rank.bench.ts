@@ -20,12 +20,17 @@
 // the round's method (--method, default NORMALIZED) and for the baseline MEAN, --runs times each
 // (default 3, medians reported):
 //   pageSeconds     computeRoundResults: what every results page, decision and publication calls
-//                   (reads the scoresheets, computes, fingerprints);
+//                   (reads the scoresheets, computes, fingerprints), with nothing kept to reuse;
 //   seconds         advanceRound: the organizer's action, end to end in one transaction: reads the
 //                   scoresheets, computes, writes every RoundEntry's status and the next round's
-//                   rows, the audit record (a page load's fingerprint is its input, taken before);
+//                   rows, the audit record (a page load's fingerprint is its input, taken before;
+//                   the contest's results stamp is cleared between them, as any write to the
+//                   round's inputs clears it, so nothing is reused);
 //   resultsPageSeconds the organizer's results page loader (roundResultsPage: computeRoundResults
 //                   and the rows it sends to the browser), resultsPageBytes the size of its JSON;
+//   warmPageSeconds, warmResultsPageSeconds, warmSeconds  the same three when nothing was written
+//                   since a page computed the round's results: they reuse those kept results
+//                   (results-cache.server.ts) instead of reading and computing;
 //   computeSeconds  the pure computation alone (computeFromInputs: aggregate, rank, advance,
 //                   fingerprint) on inputs already read;
 //   aggregateSeconds aggregate() alone.
@@ -296,7 +301,21 @@ async function measure() {
     await prisma.roundEntry.updateMany({ where: { roundId: round!.id }, data: { status: "IN" } });
   };
   const rssAtStart = process.resourceUsage().maxRSS * 1024;
-  type Figures = { seconds: number; cpuSeconds: number; pageSeconds: number; pageCpuSeconds: number; resultsPageSeconds: number; resultsPageBytes: number; computeSeconds: number; aggregateSeconds: number };
+  type Figures = {
+    seconds: number;
+    cpuSeconds: number;
+    pageSeconds: number;
+    pageCpuSeconds: number;
+    resultsPageSeconds: number;
+    resultsPageBytes: number;
+    computeSeconds: number;
+    aggregateSeconds: number;
+    warmSeconds: number;
+    warmPageSeconds: number;
+    warmResultsPageSeconds: number;
+  };
+  /** What a write to the round's inputs does to kept results: the contest's stamp cleared. */
+  const stale = () => prisma.$executeRaw`UPDATE "ResultsStamp" SET "token" = NULL WHERE "contestId" = ${contest.id}`;
   const byMethod: Record<string, Figures & { runs: number[]; advanced: number; ranked: number }> = {};
   let shape = { entries: 0, scoresheets: 0, components: 0 };
   const methods: AggregationMethod[] = o.method === "MEAN" ? ["MEAN"] : ["MEAN", o.method];
@@ -304,20 +323,46 @@ async function measure() {
   let warm = true;
   for (const method of methods) {
     await prisma.round.update({ where: { id: round!.id }, data: { aggregation: method } });
-    const t: Record<keyof Figures, number[]> = { seconds: [], cpuSeconds: [], pageSeconds: [], pageCpuSeconds: [], resultsPageSeconds: [], resultsPageBytes: [], computeSeconds: [], aggregateSeconds: [] };
+    const t: Record<keyof Figures, number[]> = {
+      seconds: [],
+      cpuSeconds: [],
+      pageSeconds: [],
+      pageCpuSeconds: [],
+      resultsPageSeconds: [],
+      resultsPageBytes: [],
+      computeSeconds: [],
+      aggregateSeconds: [],
+      warmSeconds: [],
+      warmPageSeconds: [],
+      warmResultsPageSeconds: [],
+    };
     let advanced = 0;
     let ranked = 0;
     for (let r = warm ? -1 : 0; r < o.runs; r++) {
+      const advance = async (fingerprint: string) => {
+        const outcome = await advanceRound({ contestId: contest.id, actorId: contest.createdById!, roundId: round!.id, manual: [], fingerprint });
+        if ("status" in outcome) throw new Error(`advanceRound refused: ${JSON.stringify(outcome)}`);
+        return outcome;
+      };
+      // Cold: the page reads and computes; then a write (here the stamp cleared as a write's trigger
+      // does) leaves nothing to reuse, and the advance reads and computes again.
       await reset();
       const page = await timed(async () => (await computeRoundResults(prisma, contest.id, round!.id))!);
       const results = page.value;
-      const e2e = await timed(() => advanceRound({ contestId: contest.id, actorId: contest.createdById!, roundId: round!.id, manual: [], fingerprint: results.fingerprint }));
-      if ("status" in e2e.value) throw new Error(`advanceRound refused: ${JSON.stringify(e2e.value)}`);
+      const warmPage = await timed(async () => (await computeRoundResults(prisma, contest.id, round!.id))!);
+      if (warmPage.value !== results) throw new Error("the second page load did not reuse the kept results");
+      await stale();
+      const e2e = await timed(() => advance(results.fingerprint));
       advanced = e2e.value.advanced;
       ranked = results.categories.reduce((n, c) => n + c.ranking.ranked.length, 0);
 
+      // Warm: the organizer's page, then the page again and the advance, with nothing written between.
       await reset();
       const loader = await timed(async () => JSON.stringify(await roundResultsPage(contest.id, round!.id)));
+      const warmLoader = await timed(async () => JSON.stringify(await roundResultsPage(contest.id, round!.id)));
+      const kept = (await computeRoundResults(prisma, contest.id, round!.id))!;
+      const warmAdvance = await timed(() => advance(kept.fingerprint));
+      if (warmAdvance.value.advanced !== advanced) throw new Error("the advance from kept results disagrees");
       const inputs = (await loadRoundInputs(prisma, contest.id, round!.id))!;
       const pure = await timed(() => computeFromInputs(inputs));
       if (pure.value.fingerprint !== results.fingerprint) throw new Error("the pure computation disagrees with the page");
@@ -334,6 +379,9 @@ async function measure() {
       t.resultsPageBytes.push(Buffer.byteLength(loader.value));
       t.computeSeconds.push(pure.wall);
       t.aggregateSeconds.push(agg.wall);
+      t.warmSeconds.push(warmAdvance.wall);
+      t.warmPageSeconds.push(warmPage.wall);
+      t.warmResultsPageSeconds.push(warmLoader.wall);
     }
     warm = false;
     const med = Object.fromEntries(Object.entries(t).map(([k, xs]) => [k, Math.round(median(xs) * 1000) / 1000])) as Figures;
@@ -427,6 +475,7 @@ if (o.child) {
       console.log(`${result.entries} entries, ${o.judges} judges in ${result.panels} panels, ${result.scoresheets} submitted sheets on ${result.database} (generated in ${result.seedSeconds.toFixed(1)} s)`);
       console.log(`${o.method}: advance end to end ${s(result.seconds)} (CPU ${s(result.cpuSeconds)}; runs ${result.runs.map((x: number) => x.toFixed(3)).join(", ")}); results page ${s(result.pageSeconds)} (CPU ${s(result.pageCpuSeconds)}); pure computation ${s(result.computeSeconds)}, of which aggregate ${s(result.aggregateSeconds)}`);
       console.log(`organizer's results page (loader and its JSON): ${s(result.resultsPageSeconds)}, ${(result.resultsPageBytes / 2 ** 20).toFixed(1)} MiB`);
+      console.log(`reusing kept results: results page ${s(result.warmResultsPageSeconds)}, computeRoundResults ${s(result.warmPageSeconds)}, advance ${s(result.warmSeconds)}`);
       console.log(`MEAN (baseline): advance ${s(result.baseline.seconds)}; page ${s(result.baseline.pageSeconds)}; pure ${s(result.baseline.computeSeconds)}; ratio ${JSON.stringify(result.ratioToBaseline)}`);
       console.log(`peak RSS of the measuring process ${(result.peakRssBytes / 2 ** 20).toFixed(0)} MiB; ${result.advanced} advance at a threshold of ${o.threshold}`);
     }
@@ -464,6 +513,8 @@ if (o.child) {
             line("advance, end to end (seconds)", "#1d4ed8", (r) => r.seconds),
             line("read and computed (pageSeconds)", "#059669", (r) => r.pageSeconds),
             line("organizer's results page", "#d97706", (r) => r.resultsPageSeconds),
+            line("advance reusing a page's results (warmSeconds)", "#0891b2", (r) => r.warmSeconds),
+            line("results page reusing them", "#b45309", (r) => r.warmResultsPageSeconds),
             goal("goal for seconds: 2", "#1d4ed8", 2),
           ],
         },

@@ -18,6 +18,7 @@ import { aggregateNumbered, entryAggregate, entryScore, judgeEffects, roundScore
 import { canonicalJson } from "./canonical-json";
 import { allocatePrizes, type PrizeAllocation, type PrizeTierInput } from "./prizes";
 import { automaticKeys, MISSING_CRITERION, rankByKeys, type RankedEntry, type Ranking, type TieDecision } from "./rank";
+import { keptRoundResults } from "./results-cache.server";
 import { criterionKey, parseTieBreak, type TieBreakStep } from "./tie-break.schema";
 
 /** Phases in which identities are re-joined to scores in a blind contest [ghép phách]. */
@@ -115,8 +116,10 @@ function decisionsFrom(awards: { entryId: string; categoryId: string; rank: numb
 
 /**
  * The round's results as the pure modules compute them from what is stored now; null when the
- * contest or round does not exist. `manual` overrides the stored list for a MANUAL advance rule;
- * `extraDecision` is tried on top of the stored ones (a decision being validated before saving).
+ * contest or round does not exist. `extraDecision` is tried on top of the stored decisions (a
+ * decision being validated before saving). Without options, results computed earlier are reused
+ * while nothing they were computed from has changed (results-cache.server.ts): callers share
+ * them and must not change them.
  */
 export async function computeRoundResults(
   db: Tx,
@@ -124,8 +127,11 @@ export async function computeRoundResults(
   roundId: string,
   options: ComputeOptions & LoadOptions = {},
 ): Promise<RoundResults | null> {
-  const inputs = await loadRoundInputs(db, contestId, roundId, options);
-  return inputs && computeFromInputs(inputs, options);
+  const compute = async () => {
+    const inputs = await loadRoundInputs(db, contestId, roundId, options);
+    return inputs && computeFromInputs(inputs, options);
+  };
+  return options.extraDecision || options.withPoints ? compute() : keptRoundResults(db, contestId, roundId, compute);
 }
 
 export interface ComputeOptions {
@@ -370,9 +376,8 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
   const entries = new ByEntry(entryNumber, entryList, (n) => entryList[n]!);
   const E = entryList.length;
 
-  // The counted rows; their ReadInfo objects are made when `reads` is first read (documents and
-  // exports do, pages and actions do not).
-  const countedRow = new Int32Array(sheetRows.length);
+  // The counted reads by number; their ReadInfo objects are made from these when `reads` is first
+  // read (documents and exports do, pages and actions do not), so the rows are not kept.
   let R = 0;
   const readEntry = new Int32Array(sheetRows.length);
   const readJudge = new Int32Array(sheetRows.length);
@@ -415,8 +420,7 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
     }
     readEntry[R] = e;
     readJudge[R] = j;
-    readTotal[R] = total;
-    countedRow[R++] = row;
+    readTotal[R++] = total;
   }
 
   const agg = aggregateNumbered(round.aggregation, {
@@ -532,9 +536,10 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
     aggregates,
     judges,
     get reads() {
-      return (reads ??= Array.from(countedRow.subarray(0, R), (row) => {
-        const a = sheetRows[row]!;
-        return { entryId: a.entryId, judgeId: a.judgeId, total: Number(a.total), points: (pointsOfRead && pointsOfRead.get(`${a.entryId} ${a.judgeId}`)) || NO_POINTS };
+      return (reads ??= Array.from({ length: R }, (_, r) => {
+        const entryId = entryList[readEntry[r]!]!.id;
+        const judgeId = judgeIds[readJudge[r]!]!;
+        return { entryId, judgeId, total: readTotal[r]!, points: (pointsOfRead && pointsOfRead.get(`${entryId} ${judgeId}`)) || NO_POINTS };
       }));
     },
     components: agg.components.length,
