@@ -55,6 +55,9 @@ export async function keptRoundResults(db: Tx, contestId: string, roundId: strin
     kept.set(roundId, hit);
     return hit.results;
   }
+  // Results kept under an older stamp will not be asked for again: their heap is freed for this
+  // computation (unless a request still holds them).
+  if (hit && hit.contestId === contestId) kept.delete(roundId);
   const shared = db === prisma;
   const running = shared ? underWay.get(roundId) : undefined;
   if (running && running.contestId === contestId && (running.token === current || running.since > asked)) return running.results;
