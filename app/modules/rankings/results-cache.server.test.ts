@@ -81,6 +81,18 @@ describe("kept round results", () => {
     expect(await computeRoundResults(prisma, s.contest.id, s.round.id)).toBe(b);
   });
 
+  it("are none for a contest that does not exist or a round of another contest, and nothing is stamped", async () => {
+    const s = await createJudgedContest({ entries: 1, points: () => 80 });
+    const other = await createJudgedContest({ entries: 1, points: () => 70 });
+    expect(await computeRoundResults(prisma, "no-such-contest", s.round.id)).toBeNull();
+    expect(await prisma.resultsStamp.count({ where: { contestId: "no-such-contest" } })).toBe(0);
+    expect(await computeRoundResults(prisma, other.contest.id, s.round.id)).toBeNull();
+    // The round's own results are not those of the other contest's request.
+    const own = (await computeRoundResults(prisma, s.contest.id, s.round.id))!;
+    expect([...own.entries.keys()]).toEqual([s.entries[0]!.id]);
+    expect(await computeRoundResults(prisma, other.contest.id, s.round.id)).toBeNull();
+  });
+
   it("are not reused by a trial decision or by documents, which compute their own", async () => {
     const s = await createJudgedContest({ entries: 2, points: () => 75 });
     const kept = (await computeRoundResults(prisma, s.contest.id, s.round.id))!;

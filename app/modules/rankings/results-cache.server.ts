@@ -40,6 +40,13 @@ async function currentStamp(db: Tx, contestId: string): Promise<string | null> {
   return row?.token ?? null;
 }
 
+/** Writes a new stamp for the contest; 0 when there is no such contest (nothing is written). */
+function writeStamp(db: Tx, contestId: string, token: string): Promise<number> {
+  return db.$executeRaw`
+    INSERT INTO "ResultsStamp" ("contestId", "token") SELECT "id", ${token} FROM "Contest" WHERE "id" = ${contestId}
+    ON CONFLICT ("contestId") DO UPDATE SET "token" = excluded."token"`;
+}
+
 /**
  * The round's results from memory when the contest's stamp is still the one they were kept under;
  * otherwise `compute()`'s, kept under the stamp that held before its inputs were read (the current
@@ -62,26 +69,34 @@ export async function keptRoundResults(db: Tx, contestId: string, roundId: strin
   const running = shared ? underWay.get(roundId) : undefined;
   if (running && running.contestId === contestId && (running.token === current || running.since > asked)) return running.results;
 
+  // Registered before anything is awaited, so a request that asks meanwhile finds it.
   const token = current ?? randomUUID();
-  const stamped = current === null ? db.resultsStamp.upsert({ where: { contestId }, create: { contestId, token }, update: { token } }) : null;
-  const computing = stamped ? stamped.then(compute) : compute();
+  let stamped = true;
+  const computing =
+    current !== null
+      ? compute()
+      : writeStamp(db, contestId, token).then((written) => {
+          stamped = written > 0; // none: no such contest, nothing to keep
+          return compute();
+        });
   const mine = { contestId, token, since: ++clock, results: computing };
-  if (!shared) return keep(roundId, mine, await computing);
+  if (!shared) return keep(roundId, mine, await computing, stamped);
   underWay.set(roundId, mine);
   try {
-    return keep(roundId, mine, await computing);
+    const results = await computing;
+    return keep(roundId, mine, results, stamped);
   } finally {
     if (underWay.get(roundId) === mine) underWay.delete(roundId);
   }
 }
 
 /**
- * Keeps results computed under `made.token` unless results begun later are kept already or they
- * exceed the budget, giving up the least recently used rounds over it.
+ * Keeps results computed under `made.token` unless no stamp was written for them, results begun
+ * later are kept already or they exceed the budget, giving up the least recently used rounds over it.
  */
-function keep(roundId: string, made: { contestId: string; token: string; since: number }, results: RoundResults | null): RoundResults | null {
+function keep(roundId: string, made: { contestId: string; token: string; since: number }, results: RoundResults | null, stamped: boolean): RoundResults | null {
   const before = kept.get(roundId);
-  if (before && before.since > made.since) return results;
+  if (!stamped || (before && before.since > made.since)) return results;
   kept.delete(roundId);
   if (results && results.entries.size <= KEPT_ENTRIES) {
     kept.set(roundId, { contestId: made.contestId, token: made.token, since: made.since, results });
