@@ -366,7 +366,8 @@ async function measure() {
       const inputs = (await loadRoundInputs(prisma, contest.id, round!.id))!;
       const pure = await timed(() => computeFromInputs(inputs));
       if (pure.value.fingerprint !== results.fingerprint) throw new Error("the pure computation disagrees with the page");
-      const reads = inputs.sheetRows.flatMap((a) => (a.status === "SUBMITTED" && a.total !== null ? [{ entryId: a.entryId, judgeId: a.judgeId, total: Number(a.total) }] : []));
+      const { sheets } = inputs;
+      const reads = Array.from({ length: sheets.length }, (_, r) => r).flatMap((r) => (sheets.counted[r] ? [{ entryId: sheets.entryId[r]!, judgeId: sheets.judgeId[r]!, total: sheets.total[r]! }] : []));
       const entryIds = [...pure.value.entries.keys()];
       const agg = await timed(() => aggregate({ method, entryIds, reads }));
       shape = { entries: entryIds.length, scoresheets: reads.length, components: pure.value.components };

@@ -203,7 +203,8 @@ export async function advanceRound(input: AdvanceInput): Promise<AdvanceOutcome 
   return orRefusal(() =>
     prisma.$transaction(async (tx) => {
       if (!(await lockContest(tx, input.contestId))) throw new RefusalError(NOT_FOUND);
-      const results = checkDecidable(await computeRoundResults(tx, input.contestId, input.roundId), input.fingerprint);
+      // Decided on the numbers alone: no titles or authors are read unless kept results have them.
+      const results = checkDecidable(await computeRoundResults(tx, input.contestId, input.roundId, { labels: false }), input.fingerprint);
       if (!results.nextRound || !results.advance) throw new RefusalError(refused("results:errors.lastRound"));
       if (results.pendingReads > 0) throw new RefusalError(refused(`results:errors.readsPending|${JSON.stringify({ count: results.pendingReads })}`));
       const next = results.nextRound;

@@ -56,15 +56,11 @@ function writeStamp(db: Tx, contestId: string, token: string): Promise<number> {
 export async function keptRoundResults(db: Tx, contestId: string, roundId: string, compute: () => Promise<RoundResults | null>): Promise<RoundResults | null> {
   const asked = ++clock;
   const current = await currentStamp(db, contestId);
-  const hit = kept.get(roundId);
-  if (hit && current !== null && hit.token === current && hit.contestId === contestId) {
-    kept.delete(roundId);
-    kept.set(roundId, hit);
-    return hit.results;
-  }
+  const hit = reusable(contestId, roundId, current);
+  if (hit) return hit;
   // Results kept under an older stamp will not be asked for again: their heap is freed for this
   // computation (unless a request still holds them).
-  if (hit && hit.contestId === contestId) kept.delete(roundId);
+  if (kept.get(roundId)?.contestId === contestId) kept.delete(roundId);
   const shared = db === prisma;
   const running = shared ? underWay.get(roundId) : undefined;
   if (running && running.contestId === contestId && (running.token === current || running.since > asked)) return running.results;
@@ -88,6 +84,24 @@ export async function keptRoundResults(db: Tx, contestId: string, roundId: strin
   } finally {
     if (underWay.get(roundId) === mine) underWay.delete(roundId);
   }
+}
+
+/**
+ * The round's kept results when the contest's stamp is still theirs; otherwise `compute()`'s, which
+ * are not kept: for a caller that needs less than the whole results when it has to compute them
+ * (advancing needs no titles or authors), and writes to the round's inputs right after.
+ */
+export async function keptRoundResultsOr(db: Tx, contestId: string, roundId: string, compute: () => Promise<RoundResults | null>): Promise<RoundResults | null> {
+  return reusable(contestId, roundId, await currentStamp(db, contestId)) ?? compute();
+}
+
+/** The round's kept results if they were kept under `current`, the contest's stamp now (made the most recently used). */
+function reusable(contestId: string, roundId: string, current: string | null): RoundResults | null {
+  const hit = kept.get(roundId);
+  if (!hit || current === null || hit.token !== current || hit.contestId !== contestId) return null;
+  kept.delete(roundId);
+  kept.set(roundId, hit);
+  return hit.results;
 }
 
 /**

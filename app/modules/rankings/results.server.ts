@@ -11,14 +11,14 @@
 import type { ContestPhase, RoundEntryStatus } from "#app/generated/sqlite/enums";
 import { createHash } from "node:crypto";
 import { parseCriterionPoints, storedCriterionPoints } from "#app/modules/scoring/total";
-import type { Tx } from "#app/utils/db.server";
+import { databaseKind, type Tx } from "#app/utils/db.server";
 import { nameCollator } from "#app/utils/format";
 import { proposeAdvance, type AdvanceProposal, type AdvanceRule } from "./advance";
 import { aggregateNumbered, entryAggregate, entryScore, judgeEffects, roundScore, type AggregationMethod, type EntryAggregate, type JudgeEffect } from "./aggregate";
 import { canonicalJson } from "./canonical-json";
 import { allocatePrizes, type PrizeAllocation, type PrizeTierInput } from "./prizes";
 import { automaticKeys, MISSING_CRITERION, rankByKeys, type RankedEntry, type Ranking, type TieDecision } from "./rank";
-import { keptRoundResults } from "./results-cache.server";
+import { keptRoundResults, keptRoundResultsOr } from "./results-cache.server";
 import { criterionKey, parseTieBreak, type TieBreakStep } from "./tie-break.schema";
 
 /** Phases in which identities are re-joined to scores in a blind contest [ghép phách]. */
@@ -119,7 +119,8 @@ function decisionsFrom(awards: { entryId: string; categoryId: string; rank: numb
  * contest or round does not exist. `extraDecision` is tried on top of the stored decisions (a
  * decision being validated before saving). Without options, results computed earlier are reused
  * while nothing they were computed from has changed (results-cache.server.ts): callers share
- * them and must not change them.
+ * them and must not change them. With `labels: false` such kept results are reused too, but
+ * results computed for it (without titles or authors) are not kept.
  */
 export async function computeRoundResults(
   db: Tx,
@@ -131,7 +132,8 @@ export async function computeRoundResults(
     const inputs = await loadRoundInputs(db, contestId, roundId, options);
     return inputs && computeFromInputs(inputs, options);
   };
-  return options.extraDecision || options.withPoints ? compute() : keptRoundResults(db, contestId, roundId, compute);
+  if (options.extraDecision || options.withPoints) return compute();
+  return options.labels === false ? keptRoundResultsOr(db, contestId, roundId, compute) : keptRoundResults(db, contestId, roundId, compute);
 }
 
 export interface ComputeOptions {
@@ -141,6 +143,12 @@ export interface ComputeOptions {
 export interface LoadOptions {
   /** Also read every counted sheet's points per criterion (the documents and exports; rankings need only sums). */
   withPoints?: boolean;
+  /**
+   * false: entries without what only pages and documents show (title, anonymous code, authors,
+   * panel name: empty), for an action that decides on the numbers alone; kept results (which have
+   * them) are still reused, and results computed this way are never kept.
+   */
+  labels?: boolean;
 }
 
 /** A counted read: a judge's total for an entry, and its points per criterion id when they were read. */
@@ -154,30 +162,62 @@ export interface ReadInfo {
 /** The points of a read whose points were not read (every such read shares it). */
 const NO_POINTS: ReadonlyMap<string, number> = new Map();
 
-/** A sheet counts toward its entry's score once submitted with a total; the others are pending reads. */
-const isCounted = (a: { status: string | null; total: number | null }) => a.status === "SUBMITTED" && a.total !== null;
-
-/** An entry of the round with one of its authors (null when it has none). */
+/** An entry of the round with one of its authors (null when it has none); without the labels (LoadOptions), one row per entry and no label columns. */
 interface EntryRow {
   id: string;
   categoryId: string;
   entryCode: string | null;
-  anonymousCode: string | null;
-  title: string;
+  anonymousCode?: string | null;
+  title?: string;
   status: RoundEntryStatus;
   panelId: string | null;
-  panelName: string | null;
-  authorName: string | null;
-  authorUnit: string | null;
+  panelName?: string | null;
+  authorName?: string | null;
+  authorUnit?: string | null;
 }
 
-interface SheetRow {
+/**
+ * The round's active assignments, one row per entry: `reads` holds its assignments in judge order,
+ * separated by RECORD; each is the judge's id, and for a counted sheet FIELD, the total, FIELD, the
+ * top marks, FIELD, the stored points per criterion (the last two empty when the sheet has no
+ * stored summary). Packed by the database: the rows of 300,000 sheets cost most of a national
+ * round's read one value at a time (BENCHMARKS.md, "Ranking a round").
+ */
+interface EntryReadsRow {
   entryId: string;
-  judgeId: string;
-  status: string | null;
-  total: number | null;
-  topMarks: number | null;
-  criterionPoints: string | null;
+  reads: string;
+}
+const RECORD = "\x1e";
+const FIELD = "\x1f";
+
+/** The round's active assignments, by number: entry and judge ids, whether counted (and then the total). */
+export interface RoundSheets {
+  length: number;
+  entryId: string[];
+  judgeId: string[];
+  counted: Uint8Array;
+  total: Float64Array;
+}
+
+/** The query that packs each entry's reads (EntryReadsRow), in the dialect of the database. */
+function entryReadsQuery(db: Tx, roundId: string) {
+  if (databaseKind() === "postgresql") {
+    return db.$queryRaw<EntryReadsRow[]>`
+      SELECT a."entryId", string_agg(a."judgeId" || CASE WHEN s."status" = 'SUBMITTED' AND s."total" IS NOT NULL
+          THEN chr(31) || s."total"::text || chr(31) || COALESCE(s."topMarks"::text, '') || chr(31) || COALESCE(s."criterionPoints", '') ELSE '' END,
+        chr(30) ORDER BY a."judgeId") AS "reads"
+      FROM "Assignment" a LEFT JOIN "Scoresheet" s ON s."assignmentId" = a."id"
+      WHERE a."roundId" = ${roundId} AND a."status" = 'ACTIVE'
+      GROUP BY a."entryId"`;
+  }
+  // SQLite writes a REAL as text that reads back to the same double (3.47 and later).
+  return db.$queryRaw<EntryReadsRow[]>`
+    SELECT a."entryId", group_concat(a."judgeId" || CASE WHEN s."status" = 'SUBMITTED' AND s."total" IS NOT NULL
+        THEN char(31) || s."total" || char(31) || COALESCE(s."topMarks", '') || char(31) || COALESCE(s."criterionPoints", '') ELSE '' END,
+      char(30) ORDER BY a."judgeId") AS "reads"
+    FROM "Assignment" a LEFT JOIN "Scoresheet" s ON s."assignmentId" = a."id"
+    WHERE a."roundId" = ${roundId} AND a."status" = 'ACTIVE'
+    GROUP BY a."entryId"`;
 }
 
 /** What computeRoundResults reads from the database, as plain rows; null when the contest or round does not exist. */
@@ -230,7 +270,7 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
   // Flat joins, one row per entry and author or per assignment: a relation-filtered read of tens of
   // thousands of entries exceeds SQLite's limit on bound variables (Prisma binds every id of the
   // parent rows). The same SQL on SQLite and PostgreSQL (quoted names, enum values as literals).
-  const [categoryRows, entryRows, sheetRows, awards] = await Promise.all([
+  const [categoryRows, entryRows, readRows, awards] = await Promise.all([
     db.category.findMany({
       where: { contestId },
       orderBy: [{ position: "asc" }, { name: "asc" }],
@@ -238,25 +278,68 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
     }),
     // One row per entry and author (one with no author for an entry without), an entry's rows
     // together and its authors in order.
-    db.$queryRaw<EntryRow[]>`
-      SELECT e."id", e."categoryId", e."entryCode", e."anonymousCode", e."title", re."status", re."panelId" AS "panelId", p."name" AS "panelName",
-        au."name" AS "authorName", au."unit" AS "authorUnit"
-      FROM "RoundEntry" re JOIN "Entry" e ON e."id" = re."entryId" LEFT JOIN "Panel" p ON p."id" = re."panelId"
-        LEFT JOIN "EntryAuthor" au ON au."entryId" = e."id"
-      WHERE re."roundId" = ${roundId} AND e."status" = 'ELIGIBLE'
-      ORDER BY COALESCE(e."entryCode", ''), e."id", au."position"`,
-    // One row per active assignment, with its sheet's total and the summary the scoring module
-    // stores beside it (top marks, points per criterion): no Score rows are read for ranking.
-    db.$queryRaw<SheetRow[]>`
-      SELECT a."entryId", a."judgeId", s."status", s."total", s."topMarks", s."criterionPoints"
-      FROM "Assignment" a LEFT JOIN "Scoresheet" s ON s."assignmentId" = a."id"
-      WHERE a."roundId" = ${roundId} AND a."status" = 'ACTIVE'`,
+    options.labels === false
+      ? db.$queryRaw<EntryRow[]>`
+          SELECT e."id", e."categoryId", e."entryCode", re."status", re."panelId"
+          FROM "RoundEntry" re JOIN "Entry" e ON e."id" = re."entryId"
+          WHERE re."roundId" = ${roundId} AND e."status" = 'ELIGIBLE'
+          ORDER BY COALESCE(e."entryCode", ''), e."id"`
+      : db.$queryRaw<EntryRow[]>`
+          SELECT e."id", e."categoryId", e."entryCode", e."anonymousCode", e."title", re."status", re."panelId" AS "panelId", p."name" AS "panelName",
+            au."name" AS "authorName", au."unit" AS "authorUnit"
+          FROM "RoundEntry" re JOIN "Entry" e ON e."id" = re."entryId" LEFT JOIN "Panel" p ON p."id" = re."panelId"
+            LEFT JOIN "EntryAuthor" au ON au."entryId" = e."id"
+          WHERE re."roundId" = ${roundId} AND e."status" = 'ELIGIBLE'
+          ORDER BY COALESCE(e."entryCode", ''), e."id", au."position"`,
+    // One row per entry with active assignments: their sheets' totals and the summary the scoring
+    // module stores beside each (top marks, points per criterion); no Score rows are read for ranking.
+    entryReadsQuery(db, roundId),
     db.award.findMany({ where: { roundId }, orderBy: { createdAt: "asc" }, select: { entryId: true, categoryId: true, rank: true, reason: true, createdAt: true } }),
   ]);
 
+  // The packed reads, unpacked by number (RoundSheets), with each counted sheet's stored summary:
+  // its top marks (NaN when it has none) and its points per criterion (null when it has none).
+  const sheets: RoundSheets = { length: 0, entryId: [], judgeId: [], counted: new Uint8Array(0), total: new Float64Array(0) };
+  const counted: number[] = [];
+  const totals: number[] = [];
+  const storedTop: number[] = [];
+  const storedPoints: (string | null)[] = [];
+  let unsummarised = false;
+  for (const row of readRows) {
+    let at = 0;
+    const reads = row.reads;
+    while (at <= reads.length) {
+      let end = reads.indexOf(RECORD, at);
+      if (end === -1) end = reads.length;
+      const cut = reads.indexOf(FIELD, at);
+      sheets.entryId.push(row.entryId);
+      if (cut === -1 || cut > end) {
+        sheets.judgeId.push(reads.slice(at, end));
+        counted.push(0);
+        totals.push(0);
+        storedTop.push(Number.NaN);
+        storedPoints.push(null);
+      } else {
+        const topAt = reads.indexOf(FIELD, cut + 1) + 1;
+        const pointsAt = reads.indexOf(FIELD, topAt) + 1;
+        sheets.judgeId.push(reads.slice(at, cut));
+        counted.push(1);
+        totals.push(Number(reads.slice(cut + 1, topAt - 1)));
+        const summarised = topAt < pointsAt - 1 && pointsAt < end;
+        if (!summarised) unsummarised = true;
+        storedTop.push(summarised ? Number(reads.slice(topAt, pointsAt - 1)) : Number.NaN);
+        storedPoints.push(summarised ? reads.slice(pointsAt, end) : null);
+      }
+      at = end + 1;
+    }
+  }
+  sheets.length = sheets.entryId.length;
+  sheets.counted = Uint8Array.from(counted);
+  sheets.total = Float64Array.from(totals);
+
   // The judges' names, by the ids just read (a subquery over the round's assignments would walk
   // them all again), in lists well under SQLite's limit on bound variables.
-  const judgeIds = [...new Set(sheetRows.map((a) => a.judgeId))];
+  const judgeIds = [...new Set(sheets.judgeId)];
   const judgeRows: { id: string; name: string }[] = [];
   for (let i = 0; i < judgeIds.length; i += 10_000) {
     judgeRows.push(...(await db.user.findMany({ where: { id: { in: judgeIds.slice(i, i + 10_000) } }, select: { id: true, name: true } })));
@@ -266,7 +349,7 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
   // scoring module) gets one from its Score rows, as scoresheetSummary would have written it.
   const legacy = new Map<string, Map<string, number>>();
   const legacyTop = new Map<string, number>();
-  if (sheetRows.some((a) => isCounted(a) && (a.criterionPoints === null || a.topMarks === null))) {
+  if (unsummarised) {
     const rows = await db.$queryRaw<{ entryId: string; judgeId: string; criterionId: string; points: number; maxPoints: number }[]>`
       SELECT a."entryId", a."judgeId", sc."criterionId", sc."points", c."maxPoints"
       FROM "Score" sc
@@ -289,20 +372,20 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
   // entry (an entry none of whose sheets has the criterion has no mean on it). Only the chain's
   // criteria are looked up in each stored summary (storedCriterionPoints).
   const steps = chainKeys.length;
-  const top = new Float64Array(sheetRows.length);
-  const pointsStart = new Int32Array(sheetRows.length + 1);
+  const top = new Float64Array(sheets.length);
+  const pointsStart = new Int32Array(sheets.length + 1);
   const pointStep: number[] = [];
   const pointValue: number[] = [];
   const pointsOfRead = options.withPoints ? new Map<string, ReadonlyMap<string, number>>() : null;
-  for (let row = 0; row < sheetRows.length; row++) {
-    const a = sheetRows[row]!;
+  for (let row = 0; row < sheets.length; row++) {
     pointsStart[row] = pointStep.length;
-    if (!isCounted(a)) continue;
-    const stored = a.criterionPoints !== null && a.topMarks !== null ? a.criterionPoints : null;
-    const fallback = stored === null ? (legacy.get(`${a.entryId} ${a.judgeId}`) ?? new Map<string, number>()) : null;
-    if (pointsOfRead) pointsOfRead.set(`${a.entryId} ${a.judgeId}`, fallback ?? new Map(Object.entries(parseCriterionPoints(stored!))));
+    if (sheets.counted[row] === 0) continue;
+    const stored = storedPoints[row]!;
+    const key = stored === null || pointsOfRead ? `${sheets.entryId[row]} ${sheets.judgeId[row]}` : "";
+    const fallback = stored === null ? (legacy.get(key) ?? new Map<string, number>()) : null;
+    if (pointsOfRead) pointsOfRead.set(key, fallback ?? new Map(Object.entries(parseCriterionPoints(stored!))));
     if (!wantsTopMarks && steps === 0) continue;
-    top[row] = fallback ? (legacyTop.get(`${a.entryId} ${a.judgeId}`) ?? 0) : Number(a.topMarks);
+    top[row] = fallback ? (legacyTop.get(key) ?? 0) : storedTop[row]!;
     for (let i = 0; i < steps; i++) {
       for (const id of stepCriteria[i]!) {
         const p = fallback ? fallback.get(id) : storedCriterionPoints(stored!, id);
@@ -312,9 +395,9 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
       }
     }
   }
-  pointsStart[sheetRows.length] = pointStep.length;
+  pointsStart[sheets.length] = pointStep.length;
   const tieStats = { keys: chainKeys, top, pointsStart, pointStep: Int32Array.from(pointStep), pointValue: Float64Array.from(pointValue) };
-  return { contest, round, rounds, index, categoryRows, entryRows, sheetRows, judgeRows, tieStats, awards, pointsOfRead };
+  return { contest, round, rounds, index, categoryRows, entryRows, sheets, judgeRows, tieStats, awards, pointsOfRead };
 }
 export type RoundInputs = NonNullable<Awaited<ReturnType<typeof loadRoundInputs>>>;
 
@@ -341,7 +424,7 @@ function codesInOrder(a: { entryCode: string | null; id: string }, b: { entryCod
 
 /** The round's results from rows already read (pure: no database, no clock). */
 export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions = {}): RoundResults {
-  const { contest, round, rounds, index, categoryRows, entryRows, sheetRows, judgeRows, tieStats, awards, pointsOfRead } = inputs;
+  const { contest, round, rounds, index, categoryRows, entryRows, sheets, judgeRows, tieStats, awards, pointsOfRead } = inputs;
   const next = rounds[index + 1] ?? null;
   // Entries are numbered in code order (the order pages list them and ties keep), judges in order
   // of first appearance among the counted reads; aggregate and rank work on the numbers.
@@ -353,18 +436,18 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
     const e = entryRows[i]!;
     const last = read.at(-1);
     if (last && last.id === e.id) {
-      if (e.authorName !== null) last.authors.push({ name: e.authorName, unit: e.authorUnit ?? "" });
+      if (e.authorName != null) last.authors.push({ name: e.authorName, unit: e.authorUnit ?? "" });
       continue;
     }
     read.push({
       id: e.id,
       categoryId: e.categoryId,
       entryCode: e.entryCode,
-      anonymousCode: e.anonymousCode,
-      title: e.title,
-      authors: e.authorName === null ? [] : [{ name: e.authorName, unit: e.authorUnit ?? "" }],
+      anonymousCode: e.anonymousCode ?? null,
+      title: e.title ?? "",
+      authors: e.authorName == null ? [] : [{ name: e.authorName, unit: e.authorUnit ?? "" }],
       panelId: e.panelId,
-      panelName: e.panelName,
+      panelName: e.panelName ?? null,
       status: e.status,
       pendingReads: 0,
     });
@@ -379,9 +462,9 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
   // The counted reads by number; their ReadInfo objects are made from these when `reads` is first
   // read (documents and exports do, pages and actions do not), so the rows are not kept.
   let R = 0;
-  const readEntry = new Int32Array(sheetRows.length);
-  const readJudge = new Int32Array(sheetRows.length);
-  const readTotal = new Float64Array(sheetRows.length);
+  const readEntry = new Int32Array(sheets.length);
+  const readJudge = new Int32Array(sheets.length);
+  const readTotal = new Float64Array(sheets.length);
   const judgeNumber = new Map<string, number>();
   const judgeIds: string[] = [];
   let pendingReads = 0;
@@ -390,28 +473,29 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
   const entryTop = new Float64Array(E);
   const stepSum = new Float64Array(E * steps);
   const stepCount = new Int32Array(E * steps);
-  // An entry's assignments usually come one after another: its number is looked up once for them.
+  // An entry's assignments come one after another: its number is looked up once for them.
   let lastId: string | null = null;
   let e: number | undefined;
-  for (let row = 0; row < sheetRows.length; row++) {
-    const a = sheetRows[row]!;
-    if (a.entryId !== lastId) {
-      lastId = a.entryId;
-      e = entryNumber.get(a.entryId);
+  for (let row = 0; row < sheets.length; row++) {
+    const entryId = sheets.entryId[row]!;
+    if (entryId !== lastId) {
+      lastId = entryId;
+      e = entryNumber.get(entryId);
     }
     if (e === undefined) continue;
-    if (!isCounted(a)) {
+    if (sheets.counted[row] === 0) {
       entryList[e]!.pendingReads++;
       pendingReads++;
       continue;
     }
-    let j = judgeNumber.get(a.judgeId);
+    const judgeId = sheets.judgeId[row]!;
+    let j = judgeNumber.get(judgeId);
     if (j === undefined) {
       j = judgeIds.length;
-      judgeNumber.set(a.judgeId, j);
-      judgeIds.push(a.judgeId);
+      judgeNumber.set(judgeId, j);
+      judgeIds.push(judgeId);
     }
-    const total = Number(a.total);
+    const total = sheets.total[row]!;
     entryTop[e]! += tieStats.top[row]!;
     for (let k = tieStats.pointsStart[row]!; k < tieStats.pointsStart[row + 1]!; k++) {
       const at = e * steps + tieStats.pointStep[k]!;
