@@ -7,7 +7,8 @@
 // entries of the round (RoundEntry) that are still ELIGIBLE. Totals are Scoresheet.total as the
 // scoring module stored them. Criterion means and top marks for the tie-break chain come from the
 // summary it stores beside each total (Scoresheet.topMarks, criterionPoints), or from the sheet's
-// Score rows when it has none.
+// Score rows when it has none. They are read packed per entry, as the database's triggers keep
+// them (EntryReads).
 import type { ContestPhase, RoundEntryStatus } from "#app/generated/sqlite/enums";
 import { createHash } from "node:crypto";
 import { parseCriterionPoints, storedCriterionPoints } from "#app/modules/scoring/total";
@@ -180,8 +181,9 @@ interface EntryRow {
  * The round's active assignments, one row per entry: `reads` holds its assignments in judge order,
  * separated by RECORD; each is the judge's id, and for a counted sheet FIELD, the total, FIELD, the
  * top marks, FIELD, the stored points per criterion (the last two empty when the sheet has no
- * stored summary). Packed by the database: the rows of 300,000 sheets cost most of a national
- * round's read one value at a time (BENCHMARKS.md, "Ranking a round").
+ * stored summary). The database's triggers keep these rows (EntryReads, migration entry_reads,
+ * docs/decisions/0034-entry-reads.md): read one per assignment joined to its sheet, 300,000
+ * sheets cost most of a national round's read.
  */
 interface EntryReadsRow {
   entryId: string;
@@ -199,25 +201,9 @@ export interface RoundSheets {
   total: Float64Array;
 }
 
-/** The query that packs each entry's reads (EntryReadsRow), in the dialect of the database. */
+/** Each entry's packed reads, as the database's triggers keep them. */
 function entryReadsQuery(db: Tx, roundId: string) {
-  if (databaseKind() === "postgresql") {
-    return db.$queryRaw<EntryReadsRow[]>`
-      SELECT a."entryId", string_agg(a."judgeId" || CASE WHEN s."status" = 'SUBMITTED' AND s."total" IS NOT NULL
-          THEN chr(31) || s."total"::text || chr(31) || COALESCE(s."topMarks"::text, '') || chr(31) || COALESCE(s."criterionPoints", '') ELSE '' END,
-        chr(30) ORDER BY a."judgeId") AS "reads"
-      FROM "Assignment" a LEFT JOIN "Scoresheet" s ON s."assignmentId" = a."id"
-      WHERE a."roundId" = ${roundId} AND a."status" = 'ACTIVE'
-      GROUP BY a."entryId"`;
-  }
-  // SQLite writes a REAL as text that reads back to the same double (3.47 and later).
-  return db.$queryRaw<EntryReadsRow[]>`
-    SELECT a."entryId", group_concat(a."judgeId" || CASE WHEN s."status" = 'SUBMITTED' AND s."total" IS NOT NULL
-        THEN char(31) || s."total" || char(31) || COALESCE(s."topMarks", '') || char(31) || COALESCE(s."criterionPoints", '') ELSE '' END,
-      char(30) ORDER BY a."judgeId") AS "reads"
-    FROM "Assignment" a LEFT JOIN "Scoresheet" s ON s."assignmentId" = a."id"
-    WHERE a."roundId" = ${roundId} AND a."status" = 'ACTIVE'
-    GROUP BY a."entryId"`;
+  return db.$queryRaw<EntryReadsRow[]>`SELECT "entryId", "reads" FROM "EntryReads" WHERE "roundId" = ${roundId}`;
 }
 
 /** What computeRoundResults reads from the database, as plain rows; null when the contest or round does not exist. */
@@ -291,8 +277,9 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
             LEFT JOIN "EntryAuthor" au ON au."entryId" = e."id"
           WHERE re."roundId" = ${roundId} AND e."status" = 'ELIGIBLE'
           ORDER BY COALESCE(e."entryCode", ''), e."id", au."position"`,
-    // One row per entry with active assignments: their sheets' totals and the summary the scoring
-    // module stores beside each (top marks, points per criterion); no Score rows are read for ranking.
+    // One row per entry with active assignments (EntryReads): their sheets' totals and the summary
+    // the scoring module stores beside each (top marks, points per criterion); no Score rows are
+    // read for ranking.
     entryReadsQuery(db, roundId),
     db.award.findMany({ where: { roundId }, orderBy: { createdAt: "asc" }, select: { entryId: true, categoryId: true, rank: true, reason: true, createdAt: true } }),
   ]);
