@@ -92,7 +92,11 @@ export async function keptRoundResults(db: Tx, contestId: string, roundId: strin
  * (advancing needs no titles or authors), and writes to the round's inputs right after.
  */
 export async function keptRoundResultsOr(db: Tx, contestId: string, roundId: string, compute: () => Promise<RoundResults | null>): Promise<RoundResults | null> {
-  return reusable(contestId, roundId, await currentStamp(db, contestId)) ?? compute();
+  const hit = reusable(contestId, roundId, await currentStamp(db, contestId));
+  if (hit) return hit;
+  // Kept under an older stamp, they will not be asked for again: their heap is freed first.
+  if (kept.get(roundId)?.contestId === contestId) kept.delete(roundId);
+  return compute();
 }
 
 /** The round's kept results if they were kept under `current`, the contest's stamp now (made the most recently used). */

@@ -12,7 +12,7 @@
 import type { ContestPhase, RoundEntryStatus } from "#app/generated/sqlite/enums";
 import { createHash } from "node:crypto";
 import { parseCriterionPoints, storedCriterionPoints } from "#app/modules/scoring/total";
-import { databaseKind, type Tx } from "#app/utils/db.server";
+import type { Tx } from "#app/utils/db.server";
 import { nameCollator } from "#app/utils/format";
 import { proposeAdvance, type AdvanceProposal, type AdvanceRule } from "./advance";
 import { aggregateNumbered, entryAggregate, entryScore, judgeEffects, roundScore, type AggregationMethod, type EntryAggregate, type JudgeEffect } from "./aggregate";
