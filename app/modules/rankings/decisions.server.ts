@@ -18,9 +18,6 @@ import { proposeAdvance } from "./advance";
 import { computeRoundResults, DECIDING_PHASES, type RoundResults } from "./results.server";
 import { criterionKey, parseTieBreak, tieBreakEditable, type TieBreakStep } from "./tie-break.schema";
 
-/** Ids per statement in lists bound as variables (SQLite allows 32,766 variables, PostgreSQL 65,535). */
-const CHUNK = 10_000;
-
 /**
  * A fresh row id computed by the database, for rows inserted from a SELECT: "c" and 24 random hex
  * digits (96 bits), the length and alphabet of the ids Prisma's cuid() gives the other rows.
@@ -35,13 +32,12 @@ function newRowIdSql() {
 function roundEntryStatusSql(status: RoundEntryStatus) {
   return databaseKind() === "postgresql" ? Prisma.sql`CAST(${Prisma.raw(`'${status}'`)} AS "RoundEntryStatus")` : Prisma.raw(`'${status}'`);
 }
-const LONG_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
+/** Ids bound as one JSON array, as a subquery of their values: one statement and one variable for any number of them. */
+function idListSql(ids: readonly string[]) {
+  const json = JSON.stringify(ids);
+  return databaseKind() === "postgresql" ? Prisma.sql`SELECT jsonb_array_elements_text(CAST(${json} AS jsonb))` : Prisma.sql`SELECT "value" FROM json_each(${json})`;
 }
+const LONG_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
 
 interface Who {
   contestId: string;
@@ -228,10 +224,9 @@ export async function advanceRound(input: AdvanceInput): Promise<AdvanceOutcome 
       // In SQL, a few statements for the whole round: through Prisma's updateMany and createMany a
       // national round's 30,000 advancing entries cost about 6 s of this process's CPU (compiling
       // and binding every row), here a fraction of a second (BENCHMARKS.md, "Ranking a round").
-      await tx.$executeRaw`UPDATE "RoundEntry" SET "status" = 'ELIMINATED' WHERE "roundId" = ${input.roundId}`;
-      for (const ids of chunks(advancing)) {
-        await tx.$executeRaw`UPDATE "RoundEntry" SET "status" = 'ADVANCED' WHERE "roundId" = ${input.roundId} AND "entryId" IN (${Prisma.join(ids)})`;
-      }
+      await tx.$executeRaw`
+        UPDATE "RoundEntry" SET "status" = CASE WHEN "entryId" IN (${idListSql(advancing)}) THEN ${roundEntryStatusSql("ADVANCED")} ELSE ${roundEntryStatusSql("ELIMINATED")} END
+        WHERE "roundId" = ${input.roundId}`;
       // The next round keeps the rows of entries still advancing (with their panel and status),
       // loses the others and gains the new ones, IN without a panel.
       await tx.$executeRaw`
