@@ -14,18 +14,20 @@
 // loads are even and each panel's judges are connected); every scoresheet submitted with the five
 // criteria's points, drawn from the entry's true quality, the judge's severity and noise, and its
 // total and summary computed by the scoring module (scoresheetTotal, scoresheetSummary).
-// Generation uses bulk inserts and is timed apart (`seedSeconds`).
+// Generation uses bulk inserts (the database's triggers fill EntryReads as they go) and is timed
+// apart (`seedSeconds`).
 //
 // Then, in a child process of its own (so its peak RSS is the ranking's, not the generator's), for
 // the round's method (--method, default NORMALIZED) and for the baseline MEAN, --runs times each
 // (default 3, medians reported):
 //   pageSeconds     computeRoundResults: what every results page, decision and publication calls
-//                   (reads the scoresheets, computes, fingerprints), with nothing kept to reuse;
+//                   (reads the scoresheets, as the database keeps them packed per entry in
+//                   EntryReads, computes, fingerprints), with nothing kept to reuse;
 //   seconds         advanceRound: the organizer's action, end to end in one transaction: reads the
 //                   scoresheets, computes, writes every RoundEntry's status and the next round's
-//                   rows, the audit record (a page load's fingerprint is its input, taken before;
-//                   the contest's results stamp is cleared between them, as any write to the
-//                   round's inputs clears it, so nothing is reused);
+//                   rows, the audit record (a page load's fingerprint is its input, taken before and
+//                   the only thing held; the contest's results stamp is cleared between them, as
+//                   any write to the round's inputs clears it, so nothing is reused);
 //   resultsPageSeconds the organizer's results page loader (roundResultsPage: computeRoundResults
 //                   and the rows it sends to the browser), resultsPageBytes the size of its JSON;
 //   warmPageSeconds, warmResultsPageSeconds, warmSeconds  the same three when nothing was written
