@@ -49,7 +49,7 @@ import type { DatabaseTarget } from "#app/utils/database-url";
 import { Rng } from "./generators/random";
 
 const USAGE = `usage: npm run bench:rank -- [--entries N] [--judges J] [--reads K] [--panel-size P] [--database sqlite|postgres]
-                          [--method MEAN|TRIMMED_MEAN|NORMALIZED] [--threshold T] [--runs R] [--seed S] [--json] [--chart FILE]
+                          [--method MEAN|TRIMMED_MEAN|NORMALIZED] [--threshold T] [--runs R] [--seed S] [--json] [--chart FILE [--baseline FILE]]
 
   --entries N      entries of the round (default 100000)
   --judges J       judges (default 1000), in panels of P (default 10)
@@ -62,7 +62,10 @@ const USAGE = `usage: npm run bench:rank -- [--entries N] [--judges J] [--reads 
   --json           one JSON line instead of a summary
   --keep           keep the SQLite database (its path is printed on standard error), for profiling
   --chart FILE     also measure rounds of a hundredth and a tenth of the size (judges scaled alike, at
-                   least a panel) and write an SVG chart of the times against the entries, goals drawn`;
+                   least a panel) and write an SVG chart of the times against the entries, goals drawn
+  --baseline FILE  with --chart: the JSON lines of an earlier --chart --json run (an older commit,
+                   measured in the same session), drawn beside the new figures as "before" lines,
+                   with each size's ratios to it (ratioToBefore)`;
 
 const METHODS: readonly AggregationMethod[] = ["MEAN", "TRIMMED_MEAN", "NORMALIZED"];
 
@@ -80,6 +83,7 @@ interface Options {
   child: boolean;
   keep: boolean;
   chart: string | null;
+  baseline: string | null;
 }
 
 function fail(message: string): never {
@@ -88,7 +92,7 @@ function fail(message: string): never {
 }
 
 function parse(argv: string[]): Options {
-  const o: Options = { entries: 100_000, judges: 1000, reads: 3, panelSize: 10, database: "sqlite", method: "NORMALIZED", threshold: 70, runs: 3, seed: 42, json: false, child: false, keep: false, chart: null };
+  const o: Options = { entries: 100_000, judges: 1000, reads: 3, panelSize: 10, database: "sqlite", method: "NORMALIZED", threshold: 70, runs: 3, seed: 42, json: false, child: false, keep: false, chart: null, baseline: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const int = (min: number, max: number) => {
@@ -106,10 +110,11 @@ function parse(argv: string[]): Options {
     else if (a === "--json") o.json = true;
     else if (a === "--child") o.child = true;
     else if (a === "--keep") o.keep = true;
-    else if (a === "--chart") {
+    else if (a === "--chart" || a === "--baseline") {
       const v = argv[++i];
-      if (!v || v.startsWith("--")) fail("--chart needs a file name");
-      o.chart = v;
+      if (!v || v.startsWith("--")) fail(`${a} needs a file name`);
+      if (a === "--chart") o.chart = v;
+      else o.baseline = v;
     }
     else if (a === "--database") {
       const v = argv[++i];
@@ -122,6 +127,7 @@ function parse(argv: string[]): Options {
     } else fail(`unknown argument ${a}`);
   }
   if (o.reads > Math.min(o.panelSize, o.judges)) fail("--reads cannot exceed the judges of a panel");
+  if (o.baseline && !o.chart) fail("--baseline goes with --chart");
   return o;
 }
 
@@ -494,6 +500,28 @@ if (o.child) {
     }
   };
 
+  /** The earlier run's figures by entries (--baseline), read before anything is measured. */
+  const before = new Map<number, { seconds: number; pageSeconds: number; computeSeconds: number }>();
+  if (o.baseline) {
+    let text = "";
+    try {
+      text = fs.readFileSync(o.baseline, "utf8");
+    } catch {
+      fail(`--baseline: cannot read ${o.baseline}`);
+    }
+    for (const line of text.split("\n").filter((l) => l.trim() !== "")) {
+      let row: { entries?: unknown; seconds?: unknown; pageSeconds?: unknown; computeSeconds?: unknown };
+      try {
+        row = JSON.parse(line);
+      } catch {
+        fail(`--baseline: ${o.baseline} holds a line that is not JSON`);
+      }
+      const { entries, seconds, pageSeconds, computeSeconds } = row;
+      if ([entries, seconds, pageSeconds, computeSeconds].some((x) => typeof x !== "number")) fail(`--baseline: a line of ${o.baseline} lacks entries, seconds, pageSeconds or computeSeconds`);
+      before.set(entries as number, { seconds: seconds as number, pageSeconds: pageSeconds as number, computeSeconds: computeSeconds as number });
+    }
+  }
+
   if (!o.chart) report(await runOnce());
   else {
     // A hundredth, a tenth and the whole size, smallest first, each in a process of its own (the
@@ -507,6 +535,12 @@ if (o.child) {
       const run = spawnSync(process.execPath, [...process.execArgv, self, ...args, "--json"], { env: process.env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
       if (run.status !== 0) throw new Error(`the run at ${o.entries} entries failed:\n${run.stderr}`);
       const result = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
+      const earlier = before.get(result.entries);
+      if (o.baseline && !earlier) fail(`--baseline: ${o.baseline} has no run at ${result.entries} entries`);
+      if (earlier) {
+        const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+        result.ratioToBefore = { seconds: ratio(result.seconds, earlier.seconds), pageSeconds: ratio(result.pageSeconds, earlier.pageSeconds), computeSeconds: ratio(result.computeSeconds, earlier.computeSeconds) };
+      }
       report(result);
       results.push(result);
     }
@@ -514,6 +548,8 @@ if (o.child) {
     // Logarithmic axes: a time rounded to 0 (under half a millisecond) is drawn at 1 ms.
     const line = (name: string, color: string, pick: (r: (typeof results)[number]) => number, dashed = false) => ({ name, color, dashed, points: results.map((r) => [r.entries, Math.max(0.001, pick(r))] as const) });
     const goal = (name: string, color: string, seconds: number) => ({ name, color, dashed: true, points: results.map((r) => [r.entries, seconds] as const) });
+    const earlier = (name: string, color: string, pick: (b: { seconds: number; pageSeconds: number; computeSeconds: number }) => number) =>
+      before.size ? [{ name, color, points: results.map((r) => [r.entries, Math.max(0.001, pick(before.get(r.entries)!))] as const) }] : [];
     const svg = chartSvg(
       [
         {
@@ -528,6 +564,8 @@ if (o.child) {
             line("organizer's results page", "#d97706", (r) => r.resultsPageSeconds),
             line("advance reusing a page's results (warmSeconds)", "#0891b2", (r) => r.warmSeconds),
             line("results page reusing them", "#b45309", (r) => r.warmResultsPageSeconds),
+            ...earlier("before: advance, end to end", "#93c5fd", (b) => b.seconds),
+            ...earlier("before: read and computed", "#86efac", (b) => b.pageSeconds),
             goal("goal for seconds: 2", "#1d4ed8", 2),
           ],
         },
@@ -537,10 +575,15 @@ if (o.child) {
           yLabel: "seconds (median of runs)",
           xLog: true,
           yLog: true,
-          series: [line("computeSeconds", "#7c3aed", (r) => r.computeSeconds), line("of which aggregate()", "#db2777", (r) => r.aggregateSeconds), goal("goal for computeSeconds: 0.5", "#7c3aed", 0.5)],
+          series: [
+            line("computeSeconds", "#7c3aed", (r) => r.computeSeconds),
+            line("of which aggregate()", "#db2777", (r) => r.aggregateSeconds),
+            ...earlier("before: computeSeconds", "#c4b5fd", (b) => b.computeSeconds),
+            goal("goal for computeSeconds: 0.5", "#7c3aed", 0.5),
+          ],
         },
       ],
-      `${o.reads} reads per entry, panels of ${o.panelSize}, one judge per ${Math.round(full.entries / full.judges)} entries; load average at the end ${results.at(-1)!.loadAverage.join(", ")}`,
+      `${o.reads} reads per entry, panels of ${o.panelSize}, one judge per ${Math.round(full.entries / full.judges)} entries; load average at the end ${results.at(-1)!.loadAverage.join(", ")}${before.size ? `; "before": ${path.basename(o.baseline!)}` : ""}`,
     );
     fs.writeFileSync(o.chart, svg);
   }
