@@ -58,9 +58,7 @@ export async function keptRoundResults(db: Tx, contestId: string, roundId: strin
   const current = await currentStamp(db, contestId);
   const hit = reusable(contestId, roundId, current);
   if (hit) return hit;
-  // Results kept under an older stamp will not be asked for again: their heap is freed for this
-  // computation (unless a request still holds them).
-  if (kept.get(roundId)?.contestId === contestId) kept.delete(roundId);
+  giveUpStale(contestId, roundId);
   const shared = db === prisma;
   const running = shared ? underWay.get(roundId) : undefined;
   if (running && running.contestId === contestId && (running.token === current || running.since > asked)) return running.results;
@@ -94,9 +92,17 @@ export async function keptRoundResults(db: Tx, contestId: string, roundId: strin
 export async function keptRoundResultsOr(db: Tx, contestId: string, roundId: string, compute: () => Promise<RoundResults | null>): Promise<RoundResults | null> {
   const hit = reusable(contestId, roundId, await currentStamp(db, contestId));
   if (hit) return hit;
-  // Kept under an older stamp, they will not be asked for again: their heap is freed first.
-  if (kept.get(roundId)?.contestId === contestId) kept.delete(roundId);
+  giveUpStale(contestId, roundId);
   return compute();
+}
+
+/**
+ * Gives up the round's results kept under an older stamp (called when they were not reusable): they
+ * will not be asked for again, and their heap is freed for the computation that follows (unless a
+ * request still holds them).
+ */
+function giveUpStale(contestId: string, roundId: string) {
+  if (kept.get(roundId)?.contestId === contestId) kept.delete(roundId);
 }
 
 /** The round's kept results if they were kept under `current`, the contest's stamp now (made the most recently used). */

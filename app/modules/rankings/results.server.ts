@@ -253,9 +253,10 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
     : [];
   const stepCriteria = chainKeys.map((key) => contestCriteria.filter((c) => criterionKey(c.name) === key).map((c) => c.id));
 
-  // Flat joins, one row per entry and author or per assignment: a relation-filtered read of tens of
-  // thousands of entries exceeds SQLite's limit on bound variables (Prisma binds every id of the
-  // parent rows). The same SQL on SQLite and PostgreSQL (quoted names, enum values as literals).
+  // Flat joins, one row per entry and author, and one per entry's packed reads: a relation-filtered
+  // read of tens of thousands of entries exceeds SQLite's limit on bound variables (Prisma binds
+  // every id of the parent rows). The same SQL on SQLite and PostgreSQL (quoted names, enum values
+  // as literals).
   const [categoryRows, entryRows, readRows, awards] = await Promise.all([
     db.category.findMany({
       where: { contestId },
@@ -263,7 +264,7 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
       select: { id: true, name: true, position: true, prizeTiers: { orderBy: { rank: "asc" }, select: { id: true, rank: true, name: true, count: true } } },
     }),
     // One row per entry and author (one with no author for an entry without), an entry's rows
-    // together and its authors in order.
+    // together and its authors in order; without the labels, one row per entry.
     options.labels === false
       ? db.$queryRaw<EntryRow[]>`
           SELECT e."id", e."categoryId", e."entryCode", re."status", re."panelId"
@@ -367,7 +368,7 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
   for (let row = 0; row < sheets.length; row++) {
     pointsStart[row] = pointStep.length;
     if (sheets.counted[row] === 0) continue;
-    const stored = storedPoints[row]!;
+    const stored = storedPoints[row] ?? null;
     const key = stored === null || pointsOfRead ? `${sheets.entryId[row]} ${sheets.judgeId[row]}` : "";
     const fallback = stored === null ? (legacy.get(key) ?? new Map<string, number>()) : null;
     if (pointsOfRead) pointsOfRead.set(key, fallback ?? new Map(Object.entries(parseCriterionPoints(stored!))));
