@@ -194,16 +194,10 @@ const FIELD = "\x1f";
 
 /** The round's active assignments, by number: entry and judge ids, whether counted (and then the total). */
 export interface RoundSheets {
-  length: number;
   entryId: string[];
   judgeId: string[];
   counted: Uint8Array;
   total: Float64Array;
-}
-
-/** Each entry's packed reads, as the database's triggers keep them. */
-function entryReadsQuery(db: Tx, roundId: string) {
-  return db.$queryRaw<EntryReadsRow[]>`SELECT "entryId", "reads" FROM "EntryReads" WHERE "roundId" = ${roundId}`;
 }
 
 /** What computeRoundResults reads from the database, as plain rows; null when the contest or round does not exist. */
@@ -281,13 +275,14 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
     // One row per entry with active assignments (EntryReads): their sheets' totals and the summary
     // the scoring module stores beside each (top marks, points per criterion); no Score rows are
     // read for ranking.
-    entryReadsQuery(db, roundId),
+    db.$queryRaw<EntryReadsRow[]>`SELECT "entryId", "reads" FROM "EntryReads" WHERE "roundId" = ${roundId}`,
     db.award.findMany({ where: { roundId }, orderBy: { createdAt: "asc" }, select: { entryId: true, categoryId: true, rank: true, reason: true, createdAt: true } }),
   ]);
 
   // The packed reads, unpacked by number (RoundSheets), with each counted sheet's stored summary:
   // its top marks (NaN when it has none) and its points per criterion (null when it has none).
-  const sheets: RoundSheets = { length: 0, entryId: [], judgeId: [], counted: new Uint8Array(0), total: new Float64Array(0) };
+  const entryIds: string[] = [];
+  const sheetJudgeIds: string[] = [];
   const counted: number[] = [];
   const totals: number[] = [];
   const storedTop: number[] = [];
@@ -300,9 +295,9 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
       let end = reads.indexOf(RECORD, at);
       if (end === -1) end = reads.length;
       const cut = reads.indexOf(FIELD, at);
-      sheets.entryId.push(row.entryId);
+      entryIds.push(row.entryId);
       if (cut === -1 || cut > end) {
-        sheets.judgeId.push(reads.slice(at, end));
+        sheetJudgeIds.push(reads.slice(at, end));
         counted.push(0);
         totals.push(0);
         storedTop.push(Number.NaN);
@@ -310,7 +305,7 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
       } else {
         const topAt = reads.indexOf(FIELD, cut + 1) + 1;
         const pointsAt = reads.indexOf(FIELD, topAt) + 1;
-        sheets.judgeId.push(reads.slice(at, cut));
+        sheetJudgeIds.push(reads.slice(at, cut));
         counted.push(1);
         totals.push(Number(reads.slice(cut + 1, topAt - 1)));
         const summarised = topAt < pointsAt - 1 && pointsAt < end;
@@ -321,9 +316,7 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
       at = end + 1;
     }
   }
-  sheets.length = sheets.entryId.length;
-  sheets.counted = Uint8Array.from(counted);
-  sheets.total = Float64Array.from(totals);
+  const sheets: RoundSheets = { entryId: entryIds, judgeId: sheetJudgeIds, counted: Uint8Array.from(counted), total: Float64Array.from(totals) };
 
   // The judges' names, by the ids just read (a subquery over the round's assignments would walk
   // them all again), in lists well under SQLite's limit on bound variables.
@@ -360,12 +353,13 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
   // entry (an entry none of whose sheets has the criterion has no mean on it). Only the chain's
   // criteria are looked up in each stored summary (storedCriterionPoints).
   const steps = chainKeys.length;
-  const top = new Float64Array(sheets.length);
-  const pointsStart = new Int32Array(sheets.length + 1);
+  const sheetCount = sheets.entryId.length;
+  const top = new Float64Array(sheetCount);
+  const pointsStart = new Int32Array(sheetCount + 1);
   const pointStep: number[] = [];
   const pointValue: number[] = [];
   const pointsOfRead = options.withPoints ? new Map<string, ReadonlyMap<string, number>>() : null;
-  for (let row = 0; row < sheets.length; row++) {
+  for (let row = 0; row < sheetCount; row++) {
     pointsStart[row] = pointStep.length;
     if (sheets.counted[row] === 0) continue;
     const stored = storedPoints[row] ?? null;
@@ -383,7 +377,7 @@ export async function loadRoundInputs(db: Tx, contestId: string, roundId: string
       }
     }
   }
-  pointsStart[sheets.length] = pointStep.length;
+  pointsStart[sheetCount] = pointStep.length;
   const tieStats = { keys: chainKeys, top, pointsStart, pointStep: Int32Array.from(pointStep), pointValue: Float64Array.from(pointValue) };
   return { contest, round, rounds, index, categoryRows, entryRows, sheets, judgeRows, tieStats, awards, pointsOfRead };
 }
@@ -450,9 +444,10 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
   // The counted reads by number; their ReadInfo objects are made from these when `reads` is first
   // read (documents and exports do, pages and actions do not), so the rows are not kept.
   let R = 0;
-  const readEntry = new Int32Array(sheets.length);
-  const readJudge = new Int32Array(sheets.length);
-  const readTotal = new Float64Array(sheets.length);
+  const sheetCount = sheets.entryId.length;
+  const readEntry = new Int32Array(sheetCount);
+  const readJudge = new Int32Array(sheetCount);
+  const readTotal = new Float64Array(sheetCount);
   const judgeNumber = new Map<string, number>();
   const judgeIds: string[] = [];
   let pendingReads = 0;
@@ -464,7 +459,7 @@ export function computeFromInputs(inputs: RoundInputs, options: ComputeOptions =
   // An entry's assignments come one after another: its number is looked up once for them.
   let lastId: string | null = null;
   let e: number | undefined;
-  for (let row = 0; row < sheets.length; row++) {
+  for (let row = 0; row < sheetCount; row++) {
     const entryId = sheets.entryId[row]!;
     if (entryId !== lastId) {
       lastId = entryId;
