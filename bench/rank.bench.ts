@@ -133,6 +133,8 @@ function parse(argv: string[]): Options {
 
 const o = parse(process.argv.slice(2));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** a / b to two decimals. */
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 const SLUG = "bench-rank";
 
 // ─────────────────────────────── generation (parent) ───────────────────────────────
@@ -385,7 +387,7 @@ async function measure() {
       const pure = await timed(() => computeFromInputs(inputs));
       if (pure.value.fingerprint !== page.value.fingerprint) throw new Error("the pure computation disagrees with the page");
       const { sheets } = inputs;
-      const reads = Array.from({ length: sheets.length }, (_, r) => r).flatMap((r) => (sheets.counted[r] ? [{ entryId: sheets.entryId[r]!, judgeId: sheets.judgeId[r]!, total: sheets.total[r]! }] : []));
+      const reads = sheets.entryId.map((_, r) => r).flatMap((r) => (sheets.counted[r] ? [{ entryId: sheets.entryId[r]!, judgeId: sheets.judgeId[r]!, total: sheets.total[r]! }] : []));
       const entryIds = [...pure.value.entries.keys()];
       const agg = await timed(() => aggregate({ method, entryIds, reads }));
       shape = { entries: entryIds.length, scoresheets: reads.length, components: pure.value.components };
@@ -409,7 +411,6 @@ async function measure() {
   await disconnectDb();
   const main = byMethod[o.method]!;
   const base = byMethod.MEAN!;
-  const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
   const { runs, advanced, ranked, ...mainFigures } = main;
   const { runs: _r, advanced: _a, ranked: _k, ...baseFigures } = base;
   return {
@@ -538,7 +539,6 @@ if (o.child) {
       const earlier = before.get(result.entries);
       if (o.baseline && !earlier) fail(`--baseline: ${o.baseline} has no run at ${result.entries} entries`);
       if (earlier) {
-        const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
         result.ratioToBefore = { seconds: ratio(result.seconds, earlier.seconds), pageSeconds: ratio(result.pageSeconds, earlier.pageSeconds), computeSeconds: ratio(result.computeSeconds, earlier.computeSeconds) };
       }
       report(result);
